@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+)
+
+// migrations is the append-only history of the schema. Each migration declares the tables it
+// creates or changes with its own structs, frozen as they were on the day it was written; never
+// today's models, and never edit a migration that has been released: add another.
+var migrations = []*gormigrate.Migration{
+	{ID: "0001_foundation", Migrate: migrateFoundation},
+}
+
+// Migrate applies every migration not yet applied, in order, each in its own transaction.
+func Migrate(ctx context.Context, db *gorm.DB) error {
+	m := gormigrate.New(db.WithContext(ctx), &gormigrate.Options{
+		TableName:      "schema_migrations",
+		IDColumnName:   "id",
+		IDColumnSize:   64,
+		UseTransaction: true,
+	}, migrations)
+	if err := m.Migrate(); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	return nil
+}
+
+// Applied returns the IDs of the migrations applied to db, in order.
+func Applied(ctx context.Context, db *gorm.DB) ([]string, error) {
+	var ids []string
+	err := db.WithContext(ctx).Table("schema_migrations").Order("id").Pluck("id", &ids).Error
+	return ids, err
+}
+
+// migrateFoundation creates the registry, accounts, sessions and audit log.
+func migrateFoundation(tx *gorm.DB) error {
+	type region struct {
+		Code      string `gorm:"primaryKey;size:12"`
+		Name      string `gorm:"size:64;not null"`
+		NameEn    string `gorm:"size:128;not null"`
+		Kind      string `gorm:"size:16;not null"`
+		SortOrder int    `gorm:"not null;default:0"`
+		CreatedAt time.Time
+	}
+	type enterprise struct {
+		ID                 int64   `gorm:"primaryKey"`
+		Name               string  `gorm:"size:200;not null;index"`
+		CreditCode         string  `gorm:"size:18;not null;uniqueIndex"`
+		CreditCodeOverride bool    `gorm:"not null;default:false"`
+		RegionCode         string  `gorm:"size:12;not null;index"`
+		IndustryCode       *string `gorm:"size:8;index"`
+		SizeClass          *string `gorm:"size:8;index"`
+		FoundedOn          *string `gorm:"type:date"`
+		Address            *string `gorm:"size:200"`
+		MainProducts       *string `gorm:"size:500"`
+		NicheMarket        *string `gorm:"size:200"`
+		NicheMarketSince   *string `gorm:"type:date"`
+		StrategicEmerging  *bool
+		ContactPerson      *string `gorm:"size:64"`
+		ContactPhone       *string `gorm:"size:32"`
+		LiaisonOfficerID   *int64  `gorm:"index"`
+		Tags               string  `gorm:"type:text;not null"`
+		Version            int     `gorm:"not null"`
+		CreatedAt          time.Time
+		UpdatedAt          time.Time
+		Region             *region `gorm:"foreignKey:RegionCode;references:Code;constraint:OnDelete:RESTRICT"`
+	}
+	type user struct {
+		ID             int64   `gorm:"primaryKey"`
+		Username       string  `gorm:"size:32;not null;uniqueIndex"`
+		DisplayName    string  `gorm:"size:64;not null"`
+		Phone          *string `gorm:"size:32"`
+		Role           string  `gorm:"size:16;not null;index"`
+		RegionCode     *string `gorm:"size:12;index"`
+		EnterpriseID   *int64  `gorm:"index"`
+		Status         string  `gorm:"size:16;not null;index"`
+		PasswordHash   string  `gorm:"size:100;not null"`
+		Version        int     `gorm:"not null"`
+		CreatedAt      time.Time
+		UpdatedAt      time.Time
+		LastLoginAt    *time.Time
+		SelfRegistered bool `gorm:"not null;default:false"`
+		DecidedAt      *time.Time
+		DecidedBy      *string     `gorm:"size:32"`
+		DecisionReason *string     `gorm:"size:500"`
+		Region         *region     `gorm:"foreignKey:RegionCode;references:Code;constraint:OnDelete:RESTRICT"`
+		Enterprise     *enterprise `gorm:"foreignKey:EnterpriseID;constraint:OnDelete:RESTRICT"`
+	}
+	type session struct {
+		ID         string    `gorm:"primaryKey;size:64"`
+		UserID     int64     `gorm:"not null;index"`
+		CreatedAt  time.Time `gorm:"not null"`
+		LastSeenAt time.Time `gorm:"not null"`
+		ExpiresAt  time.Time `gorm:"not null;index"`
+		IP         string    `gorm:"size:64"`
+		UserAgent  string    `gorm:"size:300"`
+		User       *user     `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	type loginThrottle struct {
+		Username    string `gorm:"primaryKey;size:64"`
+		Failures    int    `gorm:"not null"`
+		WindowStart *time.Time
+		LockedUntil *time.Time
+	}
+	type auditEvent struct {
+		ID            int64     `gorm:"primaryKey"`
+		At            time.Time `gorm:"not null;index"`
+		ActorID       *int64
+		ActorUsername *string `gorm:"size:64;index"`
+		ActorRole     *string `gorm:"size:16"`
+		Action        string  `gorm:"size:64;not null;index"`
+		EntityType    *string `gorm:"size:32;index:idx_audit_entity"`
+		EntityID      *string `gorm:"size:64;index:idx_audit_entity"`
+		Before        *string `gorm:"type:text"`
+		After         *string `gorm:"type:text"`
+		IP            *string `gorm:"size:64"`
+		UserAgent     *string `gorm:"size:300"`
+		RequestID     *string `gorm:"size:64"`
+	}
+	type annualReport struct {
+		ID                  int64 `gorm:"primaryKey"`
+		EnterpriseID        int64 `gorm:"not null;uniqueIndex:idx_annual_report_year"`
+		Year                int   `gorm:"not null;uniqueIndex:idx_annual_report_year"`
+		Employees           *int64
+		RDStaff             *int64 `gorm:"column:rd_staff"`
+		OperatingRevenue    *int64
+		MainBusinessRevenue *int64
+		RDExpense           *int64 `gorm:"column:rd_expense"`
+		NetProfit           *int64
+		TotalAssets         *int64
+		TotalLiabilities    *int64
+		EquityFinancing     *int64
+		Version             int `gorm:"not null"`
+		CreatedAt           time.Time
+		UpdatedAt           time.Time
+		Enterprise          *enterprise `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	tables := []struct {
+		name  string
+		model any
+	}{
+		{"regions", &region{}},
+		{"enterprises", &enterprise{}},
+		{"users", &user{}},
+		{"sessions", &session{}},
+		{"login_throttles", &loginThrottle{}},
+		{"audit_events", &auditEvent{}},
+		{"annual_reports", &annualReport{}},
+	}
+	for _, t := range tables {
+		if err := tx.Table(t.name).Migrator().CreateTable(t.model); err != nil {
+			return fmt.Errorf("create %s: %w", t.name, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,66 @@
+package store_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/tiertracker/tiertracker/internal/store"
+	"github.com/tiertracker/tiertracker/internal/store/storetest"
+)
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	db := storetest.NewEmpty(t)
+	ctx := context.Background()
+	for i := 0; i < 2; i++ {
+		if err := store.Migrate(ctx, db); err != nil {
+			t.Fatalf("run %d: %v", i+1, err)
+		}
+	}
+	ids, err := store.Applied(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.IsSorted(ids) || len(ids) == 0 {
+		t.Errorf("applied = %v", ids)
+	}
+}
+
+func TestMigration0001Foundation(t *testing.T) {
+	db := storetest.New(t)
+	m := db.Migrator()
+	want := map[string][]string{
+		"regions":         {"code", "name", "name_en", "kind", "sort_order"},
+		"enterprises":     {"id", "name", "credit_code", "credit_code_override", "region_code", "industry_code", "size_class", "founded_on", "niche_market_since", "strategic_emerging", "liaison_officer_id", "tags", "version"},
+		"users":           {"id", "username", "role", "region_code", "enterprise_id", "status", "password_hash", "self_registered", "decided_by"},
+		"sessions":        {"id", "user_id", "last_seen_at", "expires_at"},
+		"login_throttles": {"username", "failures", "window_start", "locked_until"},
+		"audit_events":    {"id", "at", "actor_username", "action", "entity_type", "entity_id", "before", "after", "request_id"},
+		"annual_reports":  {"enterprise_id", "year", "employees", "rd_staff", "operating_revenue", "rd_expense", "total_liabilities"},
+	}
+	for table, columns := range want {
+		if !m.HasTable(table) {
+			t.Errorf("table %s missing", table)
+			continue
+		}
+		for _, c := range columns {
+			if !m.HasColumn(table, c) {
+				t.Errorf("column %s.%s missing", table, c)
+			}
+		}
+	}
+	// The credit code is unique, and an enterprise needs an existing region.
+	if err := db.Exec("INSERT INTO regions (code, name, name_en, kind, sort_order) VALUES ('445202', '榕城区', 'Rongcheng', 'district', 1)").Error; err != nil {
+		t.Fatal(err)
+	}
+	insert := "INSERT INTO enterprises (name, credit_code, region_code, tags, version, created_at, updated_at) VALUES (?, ?, ?, '[]', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+	if err := db.Exec(insert, "甲", "914403001922038216", "445202").Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Exec(insert, "乙", "914403001922038216", "445202").Error; err == nil {
+		t.Error("a duplicate credit code was stored")
+	}
+	if err := db.Exec(insert, "丙", "9144030071526726XG", "999999").Error; err == nil {
+		t.Error("an enterprise of an unknown region was stored")
+	}
+}
