@@ -1,0 +1,235 @@
+// Command api is the SME tier tracker's server: it serves the API under /api/v1 and the built
+// SPA, applies migrations, and creates the first admin.
+//
+//	api [serve]        run the server (migrations first; the demo city with DEMO=1)
+//	api migrate        apply migrations and exit
+//	api create-admin   create an admin account (-username, -display-name; the password from
+//	                   ADMIN_PASSWORD or the first line of standard input)
+package main
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+	_ "time/tzdata" // the bureau's time zone, even on an image without zoneinfo
+
+	"gorm.io/gorm"
+
+	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/audit"
+	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/config"
+	"github.com/tiertracker/tiertracker/internal/demo"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/httpapi"
+	"github.com/tiertracker/tiertracker/internal/logging"
+	"github.com/tiertracker/tiertracker/internal/store"
+	"github.com/tiertracker/tiertracker/internal/user"
+)
+
+//go:embed openapi.yaml
+var openAPI []byte
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stderr))
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	cfg, err := config.FromOS()
+	if err != nil {
+		fmt.Fprintf(stderr, "configuration: %v\n", err)
+		return 2
+	}
+	log := logging.New(stderr, cfg.LogFormat, cfg.LogLevel)
+	slog.SetDefault(log)
+	switch cmd {
+	case "serve":
+		err = serve(ctx, cfg, log)
+	case "migrate":
+		err = migrate(ctx, cfg, log)
+	case "create-admin":
+		err = createAdmin(ctx, cfg, args, stdin, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME]")
+		return 0
+	default:
+		fmt.Fprintf(stderr, "unknown command %q; try: api help\n", cmd)
+		return 2
+	}
+	if err != nil {
+		log.Error(cmd+" failed", "error", err)
+		return 1
+	}
+	return 0
+}
+
+// openMigrated opens the configured database and brings its schema up to date.
+func openMigrated(ctx context.Context, cfg config.Config, log *slog.Logger) (*gorm.DB, error) {
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.Migrate(ctx, db); err != nil {
+		return nil, err
+	}
+	applied, _ := store.Applied(ctx, db)
+	log.Info("database ready", "postgres", store.IsPostgres(cfg.DatabaseURL), "migrations", len(applied))
+	return db, nil
+}
+
+func migrate(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	db, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := db.DB()
+	return sqlDB.Close()
+}
+
+func createAdmin(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stderr io.Writer) error {
+	fs := flag.NewFlagSet("create-admin", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	username := fs.String("username", "admin", "the admin's username")
+	displayName := fs.String("display-name", "系统管理员", "the admin's display name")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	password := os.Getenv("ADMIN_PASSWORD")
+	if password == "" {
+		fmt.Fprintln(stderr, "password (at least 8 characters, letters and digits):")
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		password = strings.TrimRight(line, "\r\n")
+	}
+	db, err := openMigrated(ctx, cfg, slog.Default())
+	if err != nil {
+		return err
+	}
+	users := user.Service{Store: store.NewUsers(db), Hasher: user.Hasher{Cost: cfg.BcryptCost}, Now: time.Now, Location: cfg.Location}
+	// The command line stands for the first admin: it has the admin's powers by holding the server.
+	system := access.Actor{Username: "system", Role: access.Admin}
+	u, err := users.Create(ctx, system, user.NewUser{Username: *username, Password: password, DisplayName: *displayName, Role: access.Admin})
+	if err != nil {
+		return fmt.Errorf("create admin: %w", err)
+	}
+	fmt.Fprintf(stderr, "created admin %q (id %d)\n", u.Username, u.ID)
+	return nil
+}
+
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	db, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := db.DB()
+	defer sqlDB.Close()
+
+	hasher := user.Hasher{Cost: cfg.BcryptCost}
+	if cfg.Demo {
+		seeded, err := demo.Seed(ctx, store.NewSeeder(db), hasher, time.Now(), cfg.Location)
+		if err != nil {
+			return fmt.Errorf("demo seed: %w", err)
+		}
+		if seeded {
+			log.Info("seeded the demo city", "enterprises", demo.EnterpriseCount, "password", demo.Password)
+		}
+	}
+
+	secret := []byte(cfg.SessionSecret)
+	if len(secret) == 0 {
+		secret = make([]byte, 32)
+		_, _ = rand.Read(secret)
+		log.Warn("SESSION_SECRET is not set: sessions end when this process stops and are not shared with other replicas")
+	}
+	policy := auth.DefaultPolicy
+	policy.IdleTimeout, policy.MaxLifetime = cfg.SessionIdleTimeout, cfg.SessionMaxLifetime
+	authService, err := auth.New(store.NewSessions(db), hasher, time.Now, secret, policy)
+	if err != nil {
+		return err
+	}
+	handler := httpapi.New(httpapi.Deps{
+		Logger:         log,
+		Ready:          func(ctx context.Context) error { return store.Ping(ctx, db) },
+		Auth:           authService,
+		Users:          user.Service{Store: store.NewUsers(db), Hasher: hasher, Now: time.Now, Location: cfg.Location},
+		Enterprises:    enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
+		Audit:          audit.Service{Store: store.NewReader(db)},
+		Regions:        store.NewReader(db),
+		OpenAPI:        openAPI,
+		StaticDir:      cfg.StaticDir,
+		Location:       cfg.Location,
+		TrustedProxies: cfg.TrustedProxies,
+		SecureCookies:  cfg.SecureCookies,
+	})
+
+	go sweepSessions(ctx, authService, log)
+
+	srv := &http.Server{
+		Addr:              net.JoinHostPort("", strconv.Itoa(cfg.Port)),
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errc := make(chan error, 1)
+	go func() {
+		log.Info("listening", "addr", srv.Addr, "static_dir", cfg.StaticDir, "demo", cfg.Demo)
+		errc <- srv.ListenAndServe()
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// sweepSessions deletes ended sessions every ten minutes; running it on every replica is harmless.
+func sweepSessions(ctx context.Context, a *auth.Service, log *slog.Logger) {
+	t := time.NewTicker(10 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := a.Sweep(ctx); err != nil {
+				log.Warn("session sweep failed", "error", err)
+			} else if n > 0 {
+				log.Info("session sweep", "deleted", n)
+			}
+		}
+	}
+}

@@ -1,0 +1,300 @@
+// Package demo seeds an empty database with the demo city: its regions, about two hundred
+// invented enterprises with valid credit codes and three years of plausible figures, and one
+// account per role. It is for trying the product out, never for production.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/audit"
+	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/creditcode"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/region"
+	"github.com/tiertracker/tiertracker/internal/report"
+	"github.com/tiertracker/tiertracker/internal/user"
+)
+
+// Password is the password of every demo account; the README lists the accounts as demo only.
+const Password = "demo-pass-2024"
+
+// Store is what seeding writes through.
+type Store interface {
+	// Tx runs fn in one transaction over a Store bound to it.
+	Tx(ctx context.Context, fn func(Store) error) error
+	// IsEmpty reports whether the database holds no account and no enterprise.
+	IsEmpty(ctx context.Context) (bool, error)
+	UpsertRegions(ctx context.Context, regions []region.Region, now time.Time) error
+	CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error
+	CreateUser(ctx context.Context, u *user.User) error
+	CreateAnnualReports(ctx context.Context, reports []report.Annual) error
+	RecordAudit(ctx context.Context, e audit.Event) error
+}
+
+// Regions are the demo city's (揭阳市) districts, counties and functional zones. The zones have
+// no national division code; theirs are the bureau's own.
+var Regions = []region.Region{
+	{Code: "445202", Name: "榕城区", NameEn: "Rongcheng District", Kind: region.District, Order: 1},
+	{Code: "445203", Name: "揭东区", NameEn: "Jiedong District", Kind: region.District, Order: 2},
+	{Code: "445222", Name: "揭西县", NameEn: "Jiexi County", Kind: region.County, Order: 3},
+	{Code: "445224", Name: "惠来县", NameEn: "Huilai County", Kind: region.County, Order: 4},
+	{Code: "445281", Name: "普宁市", NameEn: "Puning City", Kind: region.CountyCity, Order: 5},
+	{Code: "445271", Name: "揭阳高新区", NameEn: "Jieyang Hi-tech Zone", Kind: region.Zone, Order: 6},
+	{Code: "445272", Name: "揭阳产业转移工业园", NameEn: "Jieyang Industrial Transfer Park", Kind: region.Zone, Order: 7},
+	{Code: "445273", Name: "大南海石化工业区", NameEn: "Dananhai Petrochemical Industrial Zone", Kind: region.Zone, Order: 8},
+	{Code: "445274", Name: "空港经济区", NameEn: "Airport Economic Zone", Kind: region.Zone, Order: 9},
+}
+
+// Accounts are the demo accounts; enterprise users are bound during seeding.
+var Accounts = []user.User{
+	{Username: "admin", DisplayName: "系统管理员", Role: access.Admin},
+	{Username: "city", DisplayName: "市工信局 陈立新", Role: access.CityOfficer},
+	{Username: "county", DisplayName: "榕城区工信局 林晓", Role: access.CountyOfficer, RegionCode: "445202"},
+	{Username: "leader", DisplayName: "市工信局 黄局长", Role: access.Leader},
+	{Username: "enterprise", DisplayName: "榕江五金 郑敏", Role: access.Enterprise},
+	{Username: "enterprise2", DisplayName: "华信服饰 许佳", Role: access.Enterprise},
+}
+
+// EnterpriseCount is how many enterprises the demo city has.
+const EnterpriseCount = 200
+
+// Seed fills an empty database with the demo city; a database with any account or enterprise is
+// left alone (seeded reports false). now is the seeding time; the figures are for the three
+// complete years before it.
+func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc *time.Location) (seeded bool, err error) {
+	empty, err := st.IsEmpty(ctx)
+	if err != nil || !empty {
+		return false, err
+	}
+	hash, err := hasher.Hash(Password)
+	if err != nil {
+		return false, err
+	}
+	g := newGenerator(calendar.On(now, loc))
+	companies := g.enterprises(EnterpriseCount)
+	err = st.Tx(ctx, func(st Store) error {
+		if err := st.UpsertRegions(ctx, Regions, now); err != nil {
+			return err
+		}
+		var reports []report.Annual
+		for i := range companies {
+			c := &companies[i]
+			c.e.CreatedAt, c.e.UpdatedAt = now, now
+			if err := st.CreateEnterprise(ctx, &c.e); err != nil {
+				return fmt.Errorf("demo enterprise %s: %w", c.e.Name, err)
+			}
+			for _, r := range c.reports {
+				r.EnterpriseID, r.CreatedAt, r.UpdatedAt, r.Version = c.e.ID, now, now, 1
+				reports = append(reports, r)
+			}
+		}
+		if err := st.CreateAnnualReports(ctx, reports); err != nil {
+			return err
+		}
+		// enterprise is the first company (榕城区), enterprise2 the second (普宁市).
+		bound := map[string]int64{"enterprise": companies[0].e.ID, "enterprise2": companies[1].e.ID}
+		for _, a := range Accounts {
+			u := a
+			u.EnterpriseID = bound[u.Username]
+			u.PasswordHash, u.Status, u.Version = hash, user.Active, 1
+			u.CreatedAt, u.UpdatedAt = now, now
+			if err := st.CreateUser(ctx, &u); err != nil {
+				return fmt.Errorf("demo account %s: %w", u.Username, err)
+			}
+		}
+		return st.RecordAudit(ctx, audit.New(ctx, now, access.Actor{Username: "system"}, "demo.seed", "", "",
+			nil, map[string]any{"regions": len(Regions), "enterprises": len(companies), "accounts": len(Accounts)}))
+	})
+	return err == nil, err
+}
+
+type company struct {
+	e       enterprise.Enterprise
+	reports []report.Annual
+}
+
+// sector is an industry division typical of the demo city, with words for company names.
+type sector struct {
+	division string
+	words    []string
+	products []string
+	niches   []string
+	// revenue range of a typical company, in yuan
+	minRevenue, maxRevenue int64
+}
+
+var sectors = []sector{
+	{"C33", []string{"五金制品", "不锈钢制品", "金属制品"}, []string{"不锈钢厨具", "五金配件", "精密金属件"}, []string{"不锈钢餐厨具", "卫浴五金", "精密金属结构件"}, 8_000_000, 300_000_000},
+	{"C29", []string{"塑料制品", "橡塑", "新材料"}, []string{"改性塑料粒子", "塑料包装制品", "橡胶密封件"}, []string{"改性工程塑料", "食品级塑料包装", "汽车橡胶密封件"}, 6_000_000, 200_000_000},
+	{"C18", []string{"服饰", "制衣"}, []string{"针织内衣", "休闲服装", "童装"}, []string{"功能性针织内衣", "户外休闲服装"}, 5_000_000, 150_000_000},
+	{"C17", []string{"纺织", "织造"}, []string{"针织面料", "功能性纱线"}, []string{"功能性针织面料", "再生纤维纱线"}, 8_000_000, 200_000_000},
+	{"C19", []string{"鞋业", "鞋材"}, []string{"运动鞋", "鞋底材料"}, []string{"轻量化运动鞋底", "功能性鞋材"}, 6_000_000, 180_000_000},
+	{"C27", []string{"制药", "生物医药", "药业"}, []string{"中成药", "原料药", "医用敷料"}, []string{"中药配方颗粒", "特色原料药"}, 10_000_000, 400_000_000},
+	{"C34", []string{"机械设备", "机械"}, []string{"包装机械", "食品加工机械", "阀门"}, []string{"全自动包装机械", "食品加工成套设备"}, 8_000_000, 250_000_000},
+	{"C35", []string{"智能装备", "装备制造"}, []string{"注塑机械手", "自动化生产线"}, []string{"注塑机配套机械手", "五金自动化生产线"}, 10_000_000, 300_000_000},
+	{"C38", []string{"电器", "电气"}, []string{"小家电", "开关插座", "电线电缆"}, []string{"智能小家电", "低压电器"}, 8_000_000, 300_000_000},
+	{"C39", []string{"电子科技", "电子"}, []string{"电子元器件", "智能终端配件"}, []string{"片式电子元器件", "智能穿戴配件"}, 10_000_000, 400_000_000},
+	{"C13", []string{"食品", "农产品加工"}, []string{"凉果蜜饯", "茶叶", "调味品"}, []string{"潮式凉果", "单丛茶"}, 5_000_000, 120_000_000},
+	{"C26", []string{"化工", "精细化工"}, []string{"涂料", "日用化学品", "助剂"}, []string{"环保水性涂料", "塑料助剂"}, 10_000_000, 380_000_000},
+	{"C30", []string{"陶瓷", "建材"}, []string{"日用陶瓷", "建筑陶瓷"}, []string{"高档日用陶瓷"}, 6_000_000, 150_000_000},
+	{"I65", []string{"信息科技", "软件", "数字科技"}, []string{"工业软件", "企业管理系统", "数据服务"}, []string{"中小制造企业MES", "跨境电商SaaS"}, 2_000_000, 80_000_000},
+}
+
+var brands = []string{
+	"恒达", "宏泰", "粤兴", "榕江", "金瑞", "华信", "创美", "顺鑫", "锦程", "联德", "嘉利", "永盛", "新航", "海纳",
+	"鸿基", "德润", "荣昌", "凯盛", "精工", "汇智", "博远", "众诚", "利丰", "佳美", "东升", "南粤", "潮汇", "明辉",
+	"天润", "正邦", "信达", "安泰", "广源", "立德", "卓越", "万盛", "兴隆", "宝丰", "科艺", "景华", "瑞丰", "远航",
+	"百川", "鼎盛", "中和", "长兴", "福临", "美联", "亿达", "星河", "绿源", "恒信", "泰和", "盈科", "达利", "嘉华",
+}
+
+var prefixes = map[string]string{
+	"445202": "揭阳市", "445203": "揭阳市", "445222": "揭西县", "445224": "惠来县", "445281": "普宁市",
+	"445271": "广东", "445272": "揭阳", "445273": "广东", "445274": "揭阳",
+}
+
+var suffixes = []string{"有限公司", "有限公司", "有限公司", "股份有限公司", "科技有限公司"}
+
+// regionWeights spreads the companies roughly as the city's industry is spread.
+var regionWeights = []struct {
+	code   string
+	weight int
+}{
+	{"445202", 20}, {"445203", 16}, {"445222", 9}, {"445224", 7}, {"445281", 22},
+	{"445271", 10}, {"445272", 8}, {"445273", 4}, {"445274", 4},
+}
+
+type generator struct {
+	rnd    *rand.Rand
+	today  calendar.Date
+	names  map[string]bool
+	codes  map[string]bool
+	sector map[string]sector
+}
+
+func newGenerator(today calendar.Date) *generator {
+	g := &generator{rnd: rand.New(rand.NewPCG(2024, 445200)), today: today, names: map[string]bool{}, codes: map[string]bool{}, sector: map[string]sector{}}
+	for _, s := range sectors {
+		g.sector[s.division] = s
+	}
+	return g
+}
+
+func (g *generator) pick(n int) int { return g.rnd.IntN(n) }
+
+func (g *generator) region() string {
+	total := 0
+	for _, w := range regionWeights {
+		total += w.weight
+	}
+	n := g.pick(total)
+	for _, w := range regionWeights {
+		if n < w.weight {
+			return w.code
+		}
+		n -= w.weight
+	}
+	return regionWeights[0].code
+}
+
+// creditCode returns a fresh, valid code registered in the region (the city's code for a zone).
+func (g *generator) creditCode(regionCode string) string {
+	division := regionCode
+	if regionCode >= "445270" {
+		division = "445200"
+	}
+	for {
+		org := make([]byte, 9)
+		for i := range org {
+			org[i] = creditcode.Alphabet[g.pick(10)]
+		}
+		org[8] = creditcode.Alphabet[g.pick(len(creditcode.Alphabet))]
+		first := "91" + division + string(org)
+		code := first + string(creditcode.CheckChar(first))
+		if !g.codes[code] {
+			g.codes[code] = true
+			return code
+		}
+	}
+}
+
+func (g *generator) enterprises(n int) []company {
+	out := make([]company, 0, n)
+	// The two companies of the demo enterprise accounts come first, with fixed names.
+	out = append(out, g.company("445202", g.sector["C33"], "揭阳市榕江五金制品有限公司"))
+	out = append(out, g.company("445281", g.sector["C18"], "普宁市华信服饰有限公司"))
+	for len(out) < n {
+		s := sectors[g.pick(len(sectors))]
+		r := g.region()
+		name := prefixes[r] + brands[g.pick(len(brands))] + s.words[g.pick(len(s.words))] + suffixes[g.pick(len(suffixes))]
+		if g.names[name] {
+			continue
+		}
+		out = append(out, g.company(r, s, name))
+	}
+	return out
+}
+
+func ptr(v int64) *int64 { return &v }
+
+func (g *generator) company(regionCode string, s sector, name string) company {
+	g.names[name] = true
+	founded := calendar.NewDate(1995+g.pick(25), time.Month(1+g.pick(12)), 1+g.pick(28))
+	niche := founded.AddDays(g.pick(3 * 365))
+	if niche.After(g.today) {
+		niche = founded
+	}
+	strategic := g.pick(4) == 0
+	e := enterprise.Enterprise{
+		Name:              name,
+		CreditCode:        g.creditCode(regionCode),
+		RegionCode:        regionCode,
+		IndustryCode:      s.division,
+		FoundedOn:         founded,
+		MainProducts:      s.products[g.pick(len(s.products))],
+		NicheMarket:       s.niches[g.pick(len(s.niches))],
+		NicheMarketSince:  niche,
+		StrategicEmerging: &strategic,
+		ContactPerson:     []string{"陈", "林", "黄", "郑", "许", "吴", "蔡", "杨"}[g.pick(8)] + []string{"先生", "女士", "经理", "主任"}[g.pick(4)],
+		ContactPhone:      fmt.Sprintf("0663-8%07d", g.pick(10_000_000)),
+		Address:           prefixes[regionCode] + []string{"工业大道", "环市路", "科技路", "新兴路", "站前路"}[g.pick(5)] + fmt.Sprintf("%d号", 1+g.pick(300)),
+		Tags:              []string{},
+		Version:           1,
+	}
+	if g.pick(10) == 0 {
+		e.Tags = []string{"上市后备"}
+	}
+	// Three complete years of figures, growing (or shrinking) year on year.
+	revenue := s.minRevenue + g.rnd.Int64N(s.maxRevenue-s.minRevenue)
+	employees := int64(12 + g.pick(40) + int(revenue/1_500_000))
+	growth := -0.05 + g.rnd.Float64()*0.3
+	lastYear := g.today.Year() - 1
+	var reports []report.Annual
+	for y := lastYear - 2; y <= lastYear; y++ {
+		back := float64(lastYear - y)
+		rev := int64(float64(revenue) / math.Pow(1+growth, back))
+		emp := max(int64(float64(employees)/math.Pow(1+growth/2, back)), 5)
+		mainShare := 0.55 + g.rnd.Float64()*0.45
+		rdRatio := 0.005 + g.rnd.Float64()*0.08
+		assets := int64(float64(rev) * (0.6 + g.rnd.Float64()))
+		reports = append(reports, report.Annual{
+			Year:                y,
+			Employees:           ptr(emp),
+			RDStaff:             ptr(int64(float64(emp) * (0.03 + g.rnd.Float64()*0.25))),
+			OperatingRevenue:    ptr(rev),
+			MainBusinessRevenue: ptr(int64(float64(rev) * mainShare)),
+			RDExpense:           ptr(int64(float64(rev) * rdRatio)),
+			NetProfit:           ptr(int64(float64(rev) * (-0.02 + g.rnd.Float64()*0.15))),
+			TotalAssets:         ptr(assets),
+			TotalLiabilities:    ptr(int64(float64(assets) * (0.2 + g.rnd.Float64()*0.6))),
+			EquityFinancing:     ptr(0),
+		})
+	}
+	latest := reports[len(reports)-1]
+	e.SizeClass = enterprise.ComputeSizeClass(e.IndustryCode, enterprise.Figures{Employees: latest.Employees, OperatingRevenue: latest.OperatingRevenue})
+	return company{e: e, reports: reports}
+}

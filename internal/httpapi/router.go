@@ -1,0 +1,128 @@
+// Package httpapi is the HTTP adapter of the product: Gin routes under /api/v1, each with the
+// roles that may call it, thin handlers that turn requests into domain calls and domain answers
+// into the JSON of api/openapi.yaml, and the built SPA with its fallback.
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/apperr"
+	"github.com/tiertracker/tiertracker/internal/audit"
+	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/region"
+	"github.com/tiertracker/tiertracker/internal/user"
+)
+
+// Deps are what the HTTP layer is built over; main wires them.
+type Deps struct {
+	Logger      *slog.Logger
+	Ready       func(context.Context) error // nil when the database answers
+	Auth        *auth.Service
+	Users       user.Service
+	Enterprises enterprise.Service
+	Audit       audit.Service
+	Regions     region.Store
+	OpenAPI     []byte
+	StaticDir   string // the built SPA; may not exist
+	Location    *time.Location
+	// TrustedProxies are the addresses whose X-Forwarded-For names the client; none by default.
+	TrustedProxies []string
+	// SecureCookies forces Secure cookies with the __Host- prefix; otherwise they are used when
+	// the request came over TLS (directly or as X-Forwarded-Proto says).
+	SecureCookies bool
+}
+
+type api struct {
+	Deps
+}
+
+// route is one endpoint and the roles that may call it; nil roles means no sign-in is needed.
+type route struct {
+	method  string
+	path    string
+	roles   []access.Role
+	handler gin.HandlerFunc
+}
+
+// public marks a route that needs no session.
+var public []access.Role
+
+// routes is the one table of endpoints and their roles; the authorization test walks it.
+func (a *api) routes() []route {
+	officers, everyone := access.Officers, access.Everyone
+	adminOnly := []access.Role{access.Admin}
+	auditors := []access.Role{access.Admin, access.CityOfficer}
+	return []route{
+		{"GET", "/healthz", public, a.healthz},
+		{"GET", "/readyz", public, a.readyz},
+		{"GET", "/api/v1/openapi.yaml", public, a.openapi},
+
+		{"POST", "/api/v1/auth/login", public, a.login},
+		{"POST", "/api/v1/auth/logout", everyone, a.logout},
+		{"GET", "/api/v1/auth/me", everyone, a.me},
+		{"POST", "/api/v1/auth/password", everyone, a.changePassword},
+		{"POST", "/api/v1/auth/register", public, a.register},
+
+		{"GET", "/api/v1/registrations", officers, a.listRegistrations},
+		{"POST", "/api/v1/registrations/:id/approve", officers, a.approveRegistration},
+		{"POST", "/api/v1/registrations/:id/reject", officers, a.rejectRegistration},
+
+		{"GET", "/api/v1/users", adminOnly, a.listUsers},
+		{"POST", "/api/v1/users", adminOnly, a.createUser},
+		{"GET", "/api/v1/users/:id", adminOnly, a.getUser},
+		{"PATCH", "/api/v1/users/:id", adminOnly, a.updateUser},
+		{"POST", "/api/v1/users/:id/password", adminOnly, a.resetPassword},
+		{"GET", "/api/v1/officers", officers, a.listOfficers},
+
+		{"GET", "/api/v1/regions", public, a.listRegions},
+		{"GET", "/api/v1/industries", public, a.listIndustries},
+
+		{"GET", "/api/v1/enterprises", everyone, a.listEnterprises},
+		{"POST", "/api/v1/enterprises", officers, a.createEnterprise},
+		{"GET", "/api/v1/enterprises/:id", everyone, a.getEnterprise},
+		{"PATCH", "/api/v1/enterprises/:id", []access.Role{access.Admin, access.CityOfficer, access.CountyOfficer, access.Enterprise}, a.updateEnterprise},
+
+		{"GET", "/api/v1/audit-events", auditors, a.listAuditEvents},
+	}
+}
+
+// New returns the whole HTTP handler: the API, the SPA, and the refusal of cross-origin
+// state-changing requests in front of both.
+func New(d Deps) http.Handler {
+	a := &api{Deps: d}
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.ContextWithFallback = true
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		d.Logger.Warn("ignoring TRUSTED_PROXIES", "error", err)
+		_ = r.SetTrustedProxies(nil)
+	}
+	r.Use(a.recoverer, a.requestID, a.accessLog)
+	for _, rt := range a.routes() {
+		handlers := []gin.HandlerFunc{}
+		if rt.roles != nil {
+			handlers = append(handlers, a.authenticate, requireRole(rt.roles))
+		}
+		handlers = append(handlers, rt.handler)
+		r.Handle(rt.method, rt.path, handlers...)
+	}
+	r.NoRoute(a.spa)
+	r.NoMethod(func(c *gin.Context) {
+		fail(c, &apperr.Error{Code: apperr.NotFound, Reason: "no_route"})
+	})
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		status, env := envelopeOf(req, &apperr.Error{Code: apperr.Forbidden, Reason: "cross_origin"})
+		writeJSON(w, status, env)
+	}))
+	return cop.Handler(r)
+}

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/tiertracker/tiertracker/internal/apperr"
+	"github.com/tiertracker/tiertracker/internal/audit"
+	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/user"
+)
+
+// conn holds every query of the product over one *gorm.DB, which is either the pool or a
+// transaction. The exported adapters below embed it and add the Tx method each domain's Store
+// interface asks for, binding the transaction to a value of the same adapter.
+type conn struct {
+	db *gorm.DB
+}
+
+func (c conn) ctx(ctx context.Context) *gorm.DB { return c.db.WithContext(ctx) }
+
+func (c conn) tx(ctx context.Context, fn func(conn) error) error {
+	return c.ctx(ctx).Transaction(func(tx *gorm.DB) error { return fn(conn{tx}) })
+}
+
+// Enterprises is the registry's store.
+type Enterprises struct{ conn }
+
+// NewEnterprises returns the registry's store over db.
+func NewEnterprises(db *gorm.DB) Enterprises { return Enterprises{conn{db}} }
+
+// Tx runs fn in one transaction.
+func (s Enterprises) Tx(ctx context.Context, fn func(enterprise.Store) error) error {
+	return s.tx(ctx, func(c conn) error { return fn(Enterprises{c}) })
+}
+
+// Users is the accounts' store.
+type Users struct{ conn }
+
+// NewUsers returns the accounts' store over db.
+func NewUsers(db *gorm.DB) Users { return Users{conn{db}} }
+
+// Tx runs fn in one transaction.
+func (s Users) Tx(ctx context.Context, fn func(user.Store) error) error {
+	return s.tx(ctx, func(c conn) error { return fn(Users{c}) })
+}
+
+// Sessions is the sign-in store.
+type Sessions struct{ conn }
+
+// NewSessions returns the sign-in store over db.
+func NewSessions(db *gorm.DB) Sessions { return Sessions{conn{db}} }
+
+// Tx runs fn in one transaction.
+func (s Sessions) Tx(ctx context.Context, fn func(auth.Store) error) error {
+	return s.tx(ctx, func(c conn) error { return fn(Sessions{c}) })
+}
+
+// Reader answers read-only questions (regions, the audit log).
+type Reader struct{ conn }
+
+// NewReader returns the read-only store over db.
+func NewReader(db *gorm.DB) Reader { return Reader{conn{db}} }
+
+// notFoundOr turns "no row" into not_found and wraps anything else as internal.
+func notFoundOr(err error, what string) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return apperr.New(apperr.NotFound, "")
+	}
+	return wrap(err, what)
+}
+
+// wrap passes domain errors through and wraps database errors as internal.
+func wrap(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	var ae *apperr.Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	return apperr.Wrap(err, what)
+}
+
+// duplicateOr turns a unique violation into duplicate naming the field.
+func duplicateOr(err error, field, what string) error {
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return &apperr.Error{Code: apperr.Duplicate, Fields: []apperr.FieldError{{Field: field, Rule: apperr.RuleTaken}}, Err: err}
+	}
+	return wrap(err, what)
+}
+
+// utc normalises an instant for storage: UTC, at the microsecond PostgreSQL keeps, so that SQLite's
+// text timestamps compare in time order.
+func utc(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
+
+func utcPtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := utc(t)
+	return &u
+}
+
+func timeOf(p *time.Time) time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return p.UTC()
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func strOf(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func idPtr(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+func idOf(p *int64) int64 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// likePattern returns a LIKE pattern matching s anywhere, with LIKE's wildcards escaped by "\".
+func likePattern(s string) string { return "%" + likeEscaper.Replace(s) + "%" }
+
+// prefixPattern returns a LIKE pattern matching what starts with s.
+func prefixPattern(s string) string { return likeEscaper.Replace(s) + "%" }
+
+// RecordAudit stores an audit event.
+func (c conn) RecordAudit(ctx context.Context, e audit.Event) error {
+	row := auditRow{
+		At:            utc(e.At),
+		ActorID:       idPtr(e.ActorID),
+		ActorUsername: strPtr(e.ActorUsername),
+		ActorRole:     strPtr(string(e.ActorRole)),
+		Action:        e.Action,
+		EntityType:    strPtr(e.EntityType),
+		EntityID:      strPtr(e.EntityID),
+		Before:        strPtr(string(e.Before)),
+		After:         strPtr(string(e.After)),
+		IP:            strPtr(e.IP),
+		UserAgent:     strPtr(truncate(e.UserAgent, 300)),
+		RequestID:     strPtr(e.RequestID),
+	}
+	return wrap(c.ctx(ctx).Create(&row).Error, "record audit")
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// RegionExists reports whether a region code is known.
+func (c conn) RegionExists(ctx context.Context, code string) (bool, error) {
+	var n int64
+	err := c.ctx(ctx).Model(&regionRow{}).Where("code = ?", code).Count(&n).Error
+	return n > 0, wrap(err, "region exists")
+}
+
+// EnterpriseExists reports whether an enterprise id is known.
+func (c conn) EnterpriseExists(ctx context.Context, id int64) (bool, error) {
+	var n int64
+	err := c.ctx(ctx).Model(&enterpriseRow{}).Where("id = ?", id).Count(&n).Error
+	return n > 0, wrap(err, "enterprise exists")
+}
