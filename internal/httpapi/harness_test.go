@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
@@ -348,3 +349,5 @@ func (e *testEnv) count(table string) int64 {
 	}
 	return n
 }
+
+func urlQuery(s string) string { return url.QueryEscape(s) }
