@@ -96,12 +96,22 @@ func newEnv(t *testing.T) *testEnv {
 	t.Helper()
 	contract(t)
 	e := &testEnv{t: t, db: storetest.New(t), now: time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC), hasher: user.Hasher{Cost: bcrypt.MinCost}}
+	e.handler = e.build(t.TempDir())
+	if err := store.NewSeeder(e.db).UpsertRegions(context.Background(), demo.Regions, e.now); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// build returns the router over e's database and clock, serving the SPA built in staticDir.
+func (e *testEnv) build(staticDir string) http.Handler {
+	t := e.t
 	clock := func() time.Time { return e.now }
 	authService, err := auth.New(store.NewSessions(e.db), e.hasher, clock, []byte("test-secret-test-secret-test-secret"), auth.DefaultPolicy)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.handler = New(Deps{
+	return New(Deps{
 		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Ready:       func(ctx context.Context) error { return store.Ping(ctx, e.db) },
 		Auth:        authService,
@@ -110,13 +120,9 @@ func newEnv(t *testing.T) *testEnv {
 		Audit:       audit.Service{Store: store.NewReader(e.db)},
 		Regions:     store.NewReader(e.db),
 		OpenAPI:     specBytes,
-		StaticDir:   t.TempDir(),
+		StaticDir:   staticDir,
 		Location:    testLocation,
 	})
-	if err := store.NewSeeder(e.db).UpsertRegions(context.Background(), demo.Regions, e.now); err != nil {
-		t.Fatal(err)
-	}
-	return e
 }
 
 // seedDemo fills the database with the demo city and its accounts.
@@ -278,6 +284,17 @@ func (c *client) do(method, path string, body any) response {
 		}
 	}
 	return c.send(method, path, "application/json", raw, true, nil)
+}
+
+// doUnchecked sends a JSON request that breaks the contract on purpose; the response is still
+// checked against the contract.
+func (c *client) doUnchecked(method, path string, body any) response {
+	c.e.t.Helper()
+	raw, err := json.Marshal(body)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	return c.send(method, path, "application/json", raw, false, nil)
 }
 
 // raw sends a request as given (perhaps against the contract on purpose); the response is still
