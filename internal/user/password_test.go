@@ -14,10 +14,10 @@ func TestPasswordStrongEnough(t *testing.T) {
 	}{
 		{"demo-pass-2024", true},
 		{"abcdefg1", true},
-		{"abcdef1", false},           // 7 characters
-		{"abcdefgh", false},          // no digit
-		{"12345678", false},          // no letter
-		{"密码密码密码密码1", true},          // letters need not be Latin
+		{"abcdef1", false},               // 7 characters
+		{"abcdefgh", false},              // no digit
+		{"12345678", false},              // no letter
+		{"密码密码密码密码1", true},              // letters need not be Latin
 		{strings.Repeat("a1", 36), true}, // 72 bytes
 		{strings.Repeat("a1", 36) + "b", false},
 	}
