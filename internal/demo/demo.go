@@ -81,10 +81,35 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 		if err := st.UpsertRegions(ctx, Regions, now); err != nil {
 			return err
 		}
+		accounts := map[string]*user.User{}
+		create := func(a user.User) error {
+			u := a
+			u.PasswordHash, u.Status, u.Version = hash, user.Active, 1
+			u.CreatedAt, u.UpdatedAt = now, now
+			if err := st.CreateUser(ctx, &u); err != nil {
+				return fmt.Errorf("demo account %s: %w", u.Username, err)
+			}
+			accounts[u.Username] = &u
+			return nil
+		}
+		// Officers first, so that they can be the enterprises' liaison officers.
+		for _, a := range Accounts {
+			if a.Role != access.Enterprise {
+				if err := create(a); err != nil {
+					return err
+				}
+			}
+		}
 		var reports []report.Annual
 		for i := range companies {
 			c := &companies[i]
 			c.e.CreatedAt, c.e.UpdatedAt = now, now
+			switch {
+			case c.e.RegionCode == "445202" && i%2 == 0:
+				c.e.LiaisonOfficerID = accounts["county"].ID
+			case i%5 == 0:
+				c.e.LiaisonOfficerID = accounts["city"].ID
+			}
 			if err := st.CreateEnterprise(ctx, &c.e); err != nil {
 				return fmt.Errorf("demo enterprise %s: %w", c.e.Name, err)
 			}
@@ -99,12 +124,11 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 		// enterprise is the first company (榕城区), enterprise2 the second (普宁市).
 		bound := map[string]int64{"enterprise": companies[0].e.ID, "enterprise2": companies[1].e.ID}
 		for _, a := range Accounts {
-			u := a
-			u.EnterpriseID = bound[u.Username]
-			u.PasswordHash, u.Status, u.Version = hash, user.Active, 1
-			u.CreatedAt, u.UpdatedAt = now, now
-			if err := st.CreateUser(ctx, &u); err != nil {
-				return fmt.Errorf("demo account %s: %w", u.Username, err)
+			if a.Role == access.Enterprise {
+				a.EnterpriseID = bound[a.Username]
+				if err := create(a); err != nil {
+					return err
+				}
 			}
 		}
 		return st.RecordAudit(ctx, audit.New(ctx, now, access.Actor{Username: "system"}, "demo.seed", "", "",
@@ -112,6 +136,9 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 	})
 	return err == nil, err
 }
+
+// productLine is a main product and the niche market it serves.
+type productLine struct{ product, niche string }
 
 type company struct {
 	e       enterprise.Enterprise
@@ -122,27 +149,27 @@ type company struct {
 type sector struct {
 	division string
 	words    []string
-	products []string
-	niches   []string
+	lines    []productLine
 	// revenue range of a typical company, in yuan
 	minRevenue, maxRevenue int64
 }
 
 var sectors = []sector{
-	{"C33", []string{"五金制品", "不锈钢制品", "金属制品"}, []string{"不锈钢厨具", "五金配件", "精密金属件"}, []string{"不锈钢餐厨具", "卫浴五金", "精密金属结构件"}, 8_000_000, 300_000_000},
-	{"C29", []string{"塑料制品", "橡塑", "新材料"}, []string{"改性塑料粒子", "塑料包装制品", "橡胶密封件"}, []string{"改性工程塑料", "食品级塑料包装", "汽车橡胶密封件"}, 6_000_000, 200_000_000},
-	{"C18", []string{"服饰", "制衣"}, []string{"针织内衣", "休闲服装", "童装"}, []string{"功能性针织内衣", "户外休闲服装"}, 5_000_000, 150_000_000},
-	{"C17", []string{"纺织", "织造"}, []string{"针织面料", "功能性纱线"}, []string{"功能性针织面料", "再生纤维纱线"}, 8_000_000, 200_000_000},
-	{"C19", []string{"鞋业", "鞋材"}, []string{"运动鞋", "鞋底材料"}, []string{"轻量化运动鞋底", "功能性鞋材"}, 6_000_000, 180_000_000},
-	{"C27", []string{"制药", "生物医药", "药业"}, []string{"中成药", "原料药", "医用敷料"}, []string{"中药配方颗粒", "特色原料药"}, 10_000_000, 400_000_000},
-	{"C34", []string{"机械设备", "机械"}, []string{"包装机械", "食品加工机械", "阀门"}, []string{"全自动包装机械", "食品加工成套设备"}, 8_000_000, 250_000_000},
-	{"C35", []string{"智能装备", "装备制造"}, []string{"注塑机械手", "自动化生产线"}, []string{"注塑机配套机械手", "五金自动化生产线"}, 10_000_000, 300_000_000},
-	{"C38", []string{"电器", "电气"}, []string{"小家电", "开关插座", "电线电缆"}, []string{"智能小家电", "低压电器"}, 8_000_000, 300_000_000},
-	{"C39", []string{"电子科技", "电子"}, []string{"电子元器件", "智能终端配件"}, []string{"片式电子元器件", "智能穿戴配件"}, 10_000_000, 400_000_000},
-	{"C13", []string{"食品", "农产品加工"}, []string{"凉果蜜饯", "茶叶", "调味品"}, []string{"潮式凉果", "单丛茶"}, 5_000_000, 120_000_000},
-	{"C26", []string{"化工", "精细化工"}, []string{"涂料", "日用化学品", "助剂"}, []string{"环保水性涂料", "塑料助剂"}, 10_000_000, 380_000_000},
-	{"C30", []string{"陶瓷", "建材"}, []string{"日用陶瓷", "建筑陶瓷"}, []string{"高档日用陶瓷"}, 6_000_000, 150_000_000},
-	{"I65", []string{"信息科技", "软件", "数字科技"}, []string{"工业软件", "企业管理系统", "数据服务"}, []string{"中小制造企业MES", "跨境电商SaaS"}, 2_000_000, 80_000_000},
+	{"C33", []string{"五金制品", "不锈钢制品", "金属制品"}, []productLine{{"不锈钢厨具", "不锈钢餐厨具"}, {"卫浴五金配件", "卫浴五金"}, {"精密金属结构件", "精密金属结构件"}}, 8_000_000, 300_000_000},
+	{"C29", []string{"塑料制品", "橡塑", "新材料"}, []productLine{{"改性塑料粒子", "改性工程塑料"}, {"塑料包装制品", "食品级塑料包装"}, {"橡胶密封件", "汽车橡胶密封件"}}, 6_000_000, 200_000_000},
+	{"C18", []string{"服饰", "制衣"}, []productLine{{"针织内衣", "功能性针织内衣"}, {"休闲服装", "户外休闲服装"}, {"童装", "婴幼儿针织服装"}}, 5_000_000, 150_000_000},
+	{"C17", []string{"纺织", "织造"}, []productLine{{"针织面料", "功能性针织面料"}, {"功能性纱线", "再生纤维纱线"}}, 8_000_000, 200_000_000},
+	{"C19", []string{"鞋业", "鞋材"}, []productLine{{"运动鞋", "轻量化运动鞋"}, {"鞋底材料", "功能性鞋底材料"}}, 6_000_000, 180_000_000},
+	{"C27", []string{"制药", "生物医药", "药业"}, []productLine{{"中药配方颗粒", "中药配方颗粒"}, {"原料药", "特色原料药"}, {"医用敷料", "功能性医用敷料"}}, 10_000_000, 400_000_000},
+	{"C34", []string{"机械设备", "机械"}, []productLine{{"包装机械", "全自动包装机械"}, {"食品加工机械", "食品加工成套设备"}, {"卫生级阀门", "食品医药卫生级阀门"}}, 8_000_000, 250_000_000},
+	{"C35", []string{"智能装备", "装备制造"}, []productLine{{"注塑机械手", "注塑机配套机械手"}, {"自动化生产线", "五金自动化生产线"}}, 10_000_000, 300_000_000},
+	{"C38", []string{"电器", "电气"}, []productLine{{"小家电", "智能小家电"}, {"开关插座", "智能开关插座"}, {"低压电器", "低压配电电器"}}, 8_000_000, 300_000_000},
+	{"C39", []string{"电子科技", "电子"}, []productLine{{"电子元器件", "片式电子元器件"}, {"智能终端配件", "智能穿戴配件"}}, 10_000_000, 400_000_000},
+	{"C14", []string{"食品", "食品科技"}, []productLine{{"凉果蜜饯", "潮式凉果"}, {"调味品", "潮式酱料"}}, 5_000_000, 120_000_000},
+	{"C15", []string{"茶业", "饮料"}, []productLine{{"单丛茶", "凤凰单丛茶"}, {"植物饮料", "凉茶饮料"}}, 4_000_000, 100_000_000},
+	{"C26", []string{"化工", "精细化工"}, []productLine{{"水性涂料", "环保水性涂料"}, {"塑料助剂", "塑料加工助剂"}, {"日用化学品", "洗护用品"}}, 10_000_000, 380_000_000},
+	{"C30", []string{"陶瓷", "建材"}, []productLine{{"日用陶瓷", "高档日用陶瓷"}, {"建筑陶瓷", "仿古建筑陶瓷"}}, 6_000_000, 150_000_000},
+	{"I65", []string{"信息科技", "软件", "数字科技"}, []productLine{{"制造执行系统", "中小制造企业MES"}, {"跨境电商管理系统", "跨境电商SaaS"}, {"工业数据服务", "工业设备数据采集"}}, 2_000_000, 80_000_000},
 }
 
 var brands = []string{
@@ -249,14 +276,15 @@ func (g *generator) company(regionCode string, s sector, name string) company {
 		niche = founded
 	}
 	strategic := g.pick(4) == 0
+	line := s.lines[g.pick(len(s.lines))]
 	e := enterprise.Enterprise{
 		Name:              name,
 		CreditCode:        g.creditCode(regionCode),
 		RegionCode:        regionCode,
 		IndustryCode:      s.division,
 		FoundedOn:         founded,
-		MainProducts:      s.products[g.pick(len(s.products))],
-		NicheMarket:       s.niches[g.pick(len(s.niches))],
+		MainProducts:      line.product,
+		NicheMarket:       line.niche,
 		NicheMarketSince:  niche,
 		StrategicEmerging: &strategic,
 		ContactPerson:     []string{"陈", "林", "黄", "郑", "许", "吴", "蔡", "杨"}[g.pick(8)] + []string{"先生", "女士", "经理", "主任"}[g.pick(4)],

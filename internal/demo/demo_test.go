@@ -1,0 +1,76 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"golang.org/x/crypto/bcrypt"
+
+	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/creditcode"
+	"github.com/tiertracker/tiertracker/internal/demo"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/paging"
+	"github.com/tiertracker/tiertracker/internal/store"
+	"github.com/tiertracker/tiertracker/internal/store/storetest"
+	"github.com/tiertracker/tiertracker/internal/user"
+)
+
+func TestSeed(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
+	hasher := user.Hasher{Cost: bcrypt.MinCost}
+	seeded, err := demo.Seed(ctx, store.NewSeeder(db), hasher, now, time.UTC)
+	if err != nil || !seeded {
+		t.Fatalf("seed: %v, %v", seeded, err)
+	}
+	// A second start leaves the data alone.
+	if again, err := demo.Seed(ctx, store.NewSeeder(db), hasher, now, time.UTC); err != nil || again {
+		t.Fatalf("second seed: %v, %v", again, err)
+	}
+
+	ents, total, err := store.NewEnterprises(db).ListEnterprises(ctx, enterprise.Filter{Page: paging.Request{Number: 1, Size: 500}, Sort: "name"})
+	if err != nil || total != demo.EnterpriseCount {
+		t.Fatalf("enterprises: %d, %v", total, err)
+	}
+	names, regions := map[string]bool{}, map[string]int{}
+	for _, e := range ents {
+		if creditcode.Check(e.CreditCode) != creditcode.OK {
+			t.Errorf("%s: invalid code %s", e.Name, e.CreditCode)
+		}
+		if names[e.Name] {
+			t.Errorf("duplicate name %s", e.Name)
+		}
+		names[e.Name] = true
+		regions[e.RegionCode]++
+		if e.SizeClass == "" || e.IndustryCode == "" || e.NicheMarketSince.IsZero() || e.NicheMarketSince.After(e.FoundedOn.AddYears(4)) {
+			t.Errorf("%s: incomplete profile %+v", e.Name, e)
+		}
+	}
+	for _, r := range demo.Regions {
+		if regions[r.Code] == 0 {
+			t.Errorf("no enterprise in %s", r.Name)
+		}
+	}
+
+	users := store.NewUsers(db)
+	for _, a := range demo.Accounts {
+		u, err := users.GetUserByUsername(ctx, a.Username)
+		if err != nil {
+			t.Fatalf("%s: %v", a.Username, err)
+		}
+		if !hasher.Matches(u.PasswordHash, demo.Password) || u.Status != user.Active {
+			t.Errorf("%s cannot sign in", a.Username)
+		}
+		if a.Role == access.Enterprise && u.EnterpriseID == 0 {
+			t.Errorf("%s is not bound", a.Username)
+		}
+	}
+	first, _ := users.GetUserByUsername(ctx, "enterprise")
+	second, _ := users.GetUserByUsername(ctx, "enterprise2")
+	if first.EnterpriseRegionCode != "445202" || second.EnterpriseRegionCode != "445281" {
+		t.Errorf("enterprise accounts bound in %s and %s", first.EnterpriseRegionCode, second.EnterpriseRegionCode)
+	}
+}
