@@ -37,9 +37,13 @@ import (
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/httpapi"
 	"github.com/tiertracker/tiertracker/internal/logging"
+	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
+
+// registrationsPerHour bounds the self-registrations one address may send in an hour.
+const registrationsPerHour = 10
 
 //go:embed openapi.yaml
 var openAPI []byte
@@ -178,6 +182,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Enterprises:    enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
+		Registrations:  ratelimit.Limiter{Store: store.NewRateLimits(db), Now: time.Now, Limit: registrationsPerHour, Window: time.Hour},
 		OpenAPI:        openAPI,
 		StaticDir:      cfg.StaticDir,
 		Location:       cfg.Location,

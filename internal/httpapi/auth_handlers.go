@@ -136,6 +136,10 @@ func (a *api) register(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	if err := a.Registrations.Allow(c.Request.Context(), "register:"+c.ClientIP()); err != nil {
+		fail(c, err)
+		return
+	}
 	u, err := a.Users.Register(c.Request.Context(), user.Registration{
 		Username: req.Username, Password: req.Password, DisplayName: req.DisplayName, Phone: req.Phone,
 		EnterpriseName: req.EnterpriseName, CreditCode: req.CreditCode, RegionCode: req.RegionCode,

@@ -29,6 +29,7 @@ var statusOf = map[apperr.Code]int{
 	apperr.UnsupportedMediaType: http.StatusUnsupportedMediaType,
 	apperr.ValidationFailed:     http.StatusUnprocessableEntity,
 	apperr.Locked:               http.StatusTooManyRequests,
+	apperr.RateLimited:          http.StatusTooManyRequests,
 	apperr.Unavailable:          http.StatusServiceUnavailable,
 	apperr.Internal:             http.StatusInternalServerError,
 }

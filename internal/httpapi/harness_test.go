@@ -28,6 +28,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -112,16 +113,17 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		t.Fatal(err)
 	}
 	return New(Deps{
-		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Ready:       func(ctx context.Context) error { return store.Ping(ctx, e.db) },
-		Auth:        authService,
-		Users:       user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
-		Enterprises: enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
-		Audit:       audit.Service{Store: store.NewReader(e.db)},
-		Regions:     store.NewReader(e.db),
-		OpenAPI:     specBytes,
-		StaticDir:   staticDir,
-		Location:    testLocation,
+		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Ready:         func(ctx context.Context) error { return store.Ping(ctx, e.db) },
+		Auth:          authService,
+		Users:         user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
+		Enterprises:   enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
+		Audit:         audit.Service{Store: store.NewReader(e.db)},
+		Regions:       store.NewReader(e.db),
+		Registrations: ratelimit.Limiter{Store: store.NewRateLimits(e.db), Now: clock, Limit: 10, Window: time.Hour},
+		OpenAPI:       specBytes,
+		StaticDir:     staticDir,
+		Location:      testLocation,
 	})
 }
 

@@ -53,6 +53,7 @@ var codeMessages = map[apperr.Code]text{
 	apperr.UnsupportedMediaType: {"请求体须为 application/json", "The body must be application/json"},
 	apperr.ValidationFailed:     {"输入有误，请检查标出的字段", "Some fields are invalid"},
 	apperr.Locked:               {"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试", "Too many failed sign-ins; the account is locked, try again in {minutes} minutes"},
+	apperr.RateLimited:          {"请求过于频繁，请稍后再试", "Too many requests; please try again later"},
 	apperr.Unavailable:          {"服务暂不可用：数据库无法连接", "The service is unavailable: the database cannot be reached"},
 	apperr.Internal:             {"服务器内部错误，请稍后再试", "Something went wrong on the server; please try again later"},
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
@@ -29,9 +30,11 @@ type Deps struct {
 	Enterprises enterprise.Service
 	Audit       audit.Service
 	Regions     region.Store
-	OpenAPI     []byte
-	StaticDir   string // the built SPA; may not exist
-	Location    *time.Location
+	// Registrations bounds self-registrations per client address.
+	Registrations ratelimit.Limiter
+	OpenAPI       []byte
+	StaticDir     string // the built SPA; may not exist
+	Location      *time.Location
 	// TrustedProxies are the addresses whose X-Forwarded-For names the client; none by default.
 	TrustedProxies []string
 	// SecureCookies forces Secure cookies with the __Host- prefix; otherwise they are used when

@@ -102,9 +102,8 @@ func (a *api) listUsers(c *gin.Context) {
 }
 
 func (a *api) listOfficers(c *gin.Context) {
-	var fs apperr.Fields
-	page := pageOf(c, &fs)
-	if err := fs.Err(); err != nil {
+	page, err := pageRequest(c)
+	if err != nil {
 		fail(c, err)
 		return
 	}
@@ -236,9 +235,8 @@ func (a *api) resetPassword(c *gin.Context) {
 }
 
 func (a *api) listRegistrations(c *gin.Context) {
-	var fs apperr.Fields
-	page := pageOf(c, &fs)
-	if err := fs.Err(); err != nil {
+	page, err := pageRequest(c)
+	if err != nil {
 		fail(c, err)
 		return
 	}

@@ -174,3 +174,20 @@ func TestAuditLog(t *testing.T) {
 		t.Errorf("audit body %s", r.body)
 	}
 }
+
+func TestRegistrationIsRateLimited(t *testing.T) {
+	e := newEnv(t)
+	anon := e.client()
+	for i := 0; i < 10; i++ {
+		anon.do("POST", "/api/v1/auth/register", map[string]any{"username": fmt.Sprintf("co%d", i), "password": "reg-pass-2026",
+			"display_name": "甲", "enterprise_name": fmt.Sprintf("揭阳市限流%d有限公司", i), "credit_code": e.validCode("445202"), "region_code": "445202"}).
+			expectStatus(http.StatusCreated)
+	}
+	before := e.count("users")
+	r := anon.do("POST", "/api/v1/auth/register", map[string]any{"username": "co99", "password": "reg-pass-2026",
+		"display_name": "甲", "enterprise_name": "揭阳市限流99有限公司", "credit_code": e.validCode("445202"), "region_code": "445202"})
+	r.expectError(http.StatusTooManyRequests, "rate_limited")
+	if r.header.Get("Retry-After") != "3600" || e.count("users") != before {
+		t.Errorf("Retry-After %q, users %d → %d", r.header.Get("Retry-After"), before, e.count("users"))
+	}
+}

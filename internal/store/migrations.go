@@ -14,6 +14,7 @@ import (
 // today's models, and never edit a migration that has been released: add another.
 var migrations = []*gormigrate.Migration{
 	{ID: "0001_foundation", Migrate: migrateFoundation},
+	{ID: "0002_rate_limits", Migrate: migrateRateLimits},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
@@ -158,4 +159,14 @@ func migrateFoundation(tx *gorm.DB) error {
 		}
 	}
 	return nil
+}
+
+// migrateRateLimits adds the shared counters of public endpoints' rate limits.
+func migrateRateLimits(tx *gorm.DB) error {
+	type rateLimit struct {
+		Key         string    `gorm:"primaryKey;size:128"`
+		WindowStart time.Time `gorm:"not null"`
+		Count       int       `gorm:"not null"`
+	}
+	return tx.Migrator().CreateTable(&rateLimit{})
 }
