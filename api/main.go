@@ -38,6 +38,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/httpapi"
 	"github.com/tiertracker/tiertracker/internal/logging"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
+	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
@@ -182,6 +183,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Enterprises:    enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
+		RegionAdmin:    region.Service{Store: store.NewRegions(db), Now: time.Now},
 		Registrations:  ratelimit.Limiter{Store: store.NewRateLimits(db), Now: time.Now, Limit: registrationsPerHour, Window: time.Hour},
 		OpenAPI:        openAPI,
 		StaticDir:      cfg.StaticDir,

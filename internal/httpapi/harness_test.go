@@ -29,6 +29,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
+	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -120,6 +121,7 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Enterprises:   enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
 		Audit:         audit.Service{Store: store.NewReader(e.db)},
 		Regions:       store.NewReader(e.db),
+		RegionAdmin:   region.Service{Store: store.NewRegions(e.db), Now: clock},
 		Registrations: ratelimit.Limiter{Store: store.NewRateLimits(e.db), Now: clock, Limit: 10, Window: time.Hour},
 		OpenAPI:       specBytes,
 		StaticDir:     staticDir,

@@ -18,6 +18,11 @@ type regionResponse struct {
 	Name   string      `json:"name"`
 	NameEn string      `json:"name_en"`
 	Kind   region.Kind `json:"kind"`
+	Order  int         `json:"order"`
+}
+
+func regionOf(r region.Region) regionResponse {
+	return regionResponse{Code: r.Code, Name: r.Name, NameEn: r.NameEn, Kind: r.Kind, Order: r.Order}
 }
 
 func (a *api) listRegions(c *gin.Context) {
@@ -26,9 +31,64 @@ func (a *api) listRegions(c *gin.Context) {
 		fail(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, listOf(regions, int64(len(regions)), 1, max(len(regions), 1), func(r region.Region) regionResponse {
-		return regionResponse{Code: r.Code, Name: r.Name, NameEn: r.NameEn, Kind: r.Kind}
-	}))
+	c.JSON(http.StatusOK, listOf(regions, int64(len(regions)), 1, max(len(regions), 1), regionOf))
+}
+
+type regionCreateRequest struct {
+	Code   string `json:"code" validate:"required"`
+	Name   string `json:"name" validate:"required,max=64"`
+	NameEn string `json:"name_en" validate:"max=128"`
+	Kind   string `json:"kind" validate:"required"`
+	Order  int    `json:"order"`
+}
+
+func (a *api) createRegion(c *gin.Context) {
+	var req regionCreateRequest
+	if err := bindJSON(c, &req); err != nil {
+		fail(c, err)
+		return
+	}
+	r, err := a.RegionAdmin.Create(c.Request.Context(), actorOf(c),
+		region.Region{Code: req.Code, Name: req.Name, NameEn: req.NameEn, Kind: region.Kind(req.Kind), Order: req.Order})
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, regionOf(r))
+}
+
+type regionPatchRequest struct {
+	Name   *string `json:"name" validate:"omitempty,max=64"`
+	NameEn *string `json:"name_en" validate:"omitempty,max=128"`
+	Kind   *string `json:"kind"`
+	Order  *int    `json:"order"`
+}
+
+func (a *api) updateRegion(c *gin.Context) {
+	var req regionPatchRequest
+	if err := bindJSON(c, &req); err != nil {
+		fail(c, err)
+		return
+	}
+	r, err := a.RegionAdmin.Update(c.Request.Context(), actorOf(c), c.Param("code"), func(r *region.Region) {
+		if req.Name != nil {
+			r.Name = *req.Name
+		}
+		if req.NameEn != nil {
+			r.NameEn = *req.NameEn
+		}
+		if req.Kind != nil {
+			r.Kind = region.Kind(*req.Kind)
+		}
+		if req.Order != nil {
+			r.Order = *req.Order
+		}
+	})
+	if err != nil {
+		fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, regionOf(r))
 }
 
 type divisionResponse struct {

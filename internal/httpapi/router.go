@@ -30,6 +30,7 @@ type Deps struct {
 	Enterprises enterprise.Service
 	Audit       audit.Service
 	Regions     region.Store
+	RegionAdmin region.Service
 	// Registrations bounds self-registrations per client address.
 	Registrations ratelimit.Limiter
 	OpenAPI       []byte
@@ -85,6 +86,8 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/officers", officers, a.listOfficers},
 
 		{"GET", "/api/v1/regions", public, a.listRegions},
+		{"POST", "/api/v1/regions", adminOnly, a.createRegion},
+		{"PATCH", "/api/v1/regions/:code", adminOnly, a.updateRegion},
 		{"GET", "/api/v1/industries", public, a.listIndustries},
 
 		{"GET", "/api/v1/enterprises", everyone, a.listEnterprises},

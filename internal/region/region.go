@@ -17,11 +17,11 @@ const (
 
 // Region is a county, district or functional zone of the city.
 type Region struct {
-	Code   string // the administrative division code, or the bureau's code for a zone
-	Name   string
-	NameEn string
-	Kind   Kind
-	Order  int // position in lists and charts
+	Code   string `json:"code"` // the administrative division code, or the bureau's code for a zone
+	Name   string `json:"name"`
+	NameEn string `json:"name_en"`
+	Kind   Kind   `json:"kind"`
+	Order  int    `json:"order"` // position in lists and charts
 }
 
 // Store keeps regions.

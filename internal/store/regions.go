@@ -4,7 +4,10 @@ import (
 	"context"
 	"time"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
+
+	"github.com/tiertracker/tiertracker/internal/apperr"
 
 	"github.com/tiertracker/tiertracker/internal/region"
 )
@@ -46,4 +49,40 @@ func (c conn) UpsertRegions(ctx context.Context, regions []region.Region, now ti
 		}
 	}
 	return nil
+}
+
+// Regions is the admin's store of regions.
+type Regions struct{ conn }
+
+// NewRegions returns the admin's store of regions over db.
+func NewRegions(db *gorm.DB) Regions { return Regions{conn{db}} }
+
+// Tx runs fn in one transaction.
+func (s Regions) Tx(ctx context.Context, fn func(region.AdminStore) error) error {
+	return s.tx(ctx, func(c conn) error { return fn(Regions{c}) })
+}
+
+// GetRegion returns a region, or not_found.
+func (c conn) GetRegion(ctx context.Context, code string) (region.Region, error) {
+	var r regionRow
+	if err := c.ctx(ctx).Where("code = ?", code).Take(&r).Error; err != nil {
+		return region.Region{}, notFoundOr(err, "get region")
+	}
+	return region.Region{Code: r.Code, Name: r.Name, NameEn: r.NameEn, Kind: region.Kind(r.Kind), Order: r.SortOrder}, nil
+}
+
+// CreateRegion stores a new region.
+func (c conn) CreateRegion(ctx context.Context, r region.Region, now time.Time) error {
+	row := regionRow{Code: r.Code, Name: r.Name, NameEn: r.NameEn, Kind: string(r.Kind), SortOrder: r.Order, CreatedAt: utc(now)}
+	return duplicateOr(c.ctx(ctx).Create(&row).Error, "code", "create region")
+}
+
+// UpdateRegion renames a region.
+func (c conn) UpdateRegion(ctx context.Context, r region.Region) error {
+	res := c.ctx(ctx).Model(&regionRow{}).Where("code = ?", r.Code).
+		Updates(map[string]any{"name": r.Name, "name_en": r.NameEn, "kind": string(r.Kind), "sort_order": r.Order})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return apperr.New(apperr.NotFound, "")
+	}
+	return wrap(res.Error, "update region")
 }
