@@ -1,0 +1,49 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '@/features/auth/api/get-me';
+import { enterprise, meAs, page, referenceRoutes } from '@/testing/fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { renderApp } from '@/testing/render';
+import { landingPath, navItemsFor } from './menu';
+
+const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
+  admin: { keys: ['enterprises', 'registrations', 'users', 'audit'], labels: ['企业库', '注册审核', '用户管理', '审计日志'] },
+  city_officer: { keys: ['enterprises', 'registrations', 'audit'], labels: ['企业库', '注册审核', '审计日志'] },
+  county_officer: { keys: ['enterprises', 'registrations'], labels: ['企业库', '注册审核'] },
+  leader: { keys: ['enterprises'], labels: ['企业库'] },
+  enterprise: { keys: ['my-enterprise'], labels: ['我的企业'] },
+};
+
+describe('navItemsFor', () => {
+  it.each(Object.entries(MENUS))('gives %s its menu', (role, { keys }) => {
+    expect(navItemsFor(meAs(role as Role)).map((i) => i.key)).toEqual(keys);
+  });
+
+  it("points an enterprise user's menu at its own enterprise", () => {
+    expect(navItemsFor(meAs('enterprise', { enterprise_id: 42 }))[0]?.path).toBe('/enterprises/42');
+    expect(landingPath(meAs('enterprise', { enterprise_id: 42 }))).toBe('/enterprises/42');
+  });
+
+  it('lands everyone else on the first item', () => {
+    expect(landingPath(meAs('admin'))).toBe('/enterprises');
+  });
+});
+
+describe('side menu', () => {
+  it.each(Object.entries(MENUS))('shows %s exactly its items', async (role, { keys, labels }) => {
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/auth/me': { body: meAs(role as Role) },
+      'GET /api/v1/enterprises': { body: page([]) },
+      'GET /api/v1/enterprises/7': { body: enterprise() },
+    });
+    renderApp('/');
+    const menu = await screen.findByTestId('side-menu');
+    const links = await within(menu).findAllByRole('link');
+    expect(links.map((a) => a.getAttribute('data-testid'))).toEqual(keys.map((k) => `nav-${k}`));
+    expect(links.map((a) => a.textContent)).toEqual(labels);
+    expect(screen.getByTestId('current-user-role')).toHaveTextContent(
+      { admin: '系统管理员', city_officer: '市局工作人员', county_officer: '县区工作人员', leader: '领导', enterprise: '企业用户' }[role as Role],
+    );
+  });
+});

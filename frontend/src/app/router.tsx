@@ -1,0 +1,69 @@
+import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { NotFoundPage } from '@/components/ErrorPages';
+import { RouteErrorElement } from '@/components/ErrorBoundary';
+import type { Role } from '@/features/auth/api/get-me';
+import { RequireAuth, RequireRole } from './guards';
+import { Landing, NoEnterprise } from './landing';
+import { AppLayout, FullPageSpin } from './layout/AppLayout';
+import { ROUTE_ROLES } from './layout/menu';
+
+type RouteModule = { Component: React.ComponentType };
+
+/** guarded lazily loads a page and shows the 403 page to roles that may not open it. */
+function guarded(roles: readonly Role[] | undefined, load: () => Promise<RouteModule>): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const { Component } = await load();
+      return {
+        Component: roles
+          ? () => (
+              <RequireRole roles={roles}>
+                <Component />
+              </RequireRole>
+            )
+          : Component,
+      };
+    },
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorElement />,
+    hydrateFallbackElement: <FullPageSpin />,
+    children: [
+      { path: '/login', ...guarded(undefined, () => import('@/features/auth/routes/login')) },
+      { path: '/register', ...guarded(undefined, () => import('@/features/auth/routes/register')) },
+      {
+        path: '/',
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        children: [
+          {
+            errorElement: <RouteErrorElement />,
+            children: [
+              { index: true, element: <Landing /> },
+              { path: 'enterprises', ...guarded(ROUTE_ROLES.enterprises, () => import('@/features/enterprises/routes/list')) },
+              { path: 'enterprises/new', ...guarded(ROUTE_ROLES.enterpriseCreate, () => import('@/features/enterprises/routes/new')) },
+              { path: 'enterprises/:id', ...guarded(undefined, () => import('@/features/enterprises/routes/detail')) },
+              { path: 'enterprises/:id/edit', ...guarded(ROUTE_ROLES.enterpriseEdit, () => import('@/features/enterprises/routes/edit')) },
+              { path: 'registrations', ...guarded(ROUTE_ROLES.registrations, () => import('@/features/registrations/routes/list')) },
+              { path: 'users', ...guarded(ROUTE_ROLES.users, () => import('@/features/users/routes/list')) },
+              { path: 'audit', ...guarded(ROUTE_ROLES.audit, () => import('@/features/audit/routes/list')) },
+              { path: 'no-enterprise', element: <NoEnterprise /> },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const createAppRouter = () => createBrowserRouter(routes);
+
+/** createTestRouter runs the same routes in memory, starting at `path`. */
+export const createTestRouter = (path: string) => createMemoryRouter(routes, { initialEntries: [path] });

@@ -1,0 +1,177 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { Form, Input, type FormInstance } from 'antd';
+import { describe, expect, it } from 'vitest';
+import { meAs, page, referenceRoutes } from '@/testing/fixtures';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { renderApp, renderWithProviders } from '@/testing/render';
+import i18n from '@/lib/i18n';
+import { api, unwrap } from './client';
+import { ApiError } from './errors';
+import { handleApiError } from './handle-error';
+
+describe('unwrap', () => {
+  it('returns the data of a successful call', async () => {
+    mockApi({ 'GET /api/v1/auth/me': { body: meAs('admin') } });
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).resolves.toMatchObject({ role: 'admin' });
+  });
+
+  it("throws an ApiError carrying the server's code, message and field errors", async () => {
+    mockApi({
+      'POST /api/v1/enterprises': apiError(422, 'validation_failed', '输入有误', [{ field: 'credit_code', message: '校验位错误' }]),
+    });
+    const call = unwrap(api.POST('/api/v1/enterprises', { body: { name: 'x', credit_code: 'x', region_code: 'x', industry_code: 'C34' } }));
+    await expect(call).rejects.toBeInstanceOf(ApiError);
+    await expect(call).rejects.toMatchObject({
+      status: 422,
+      code: 'validation_failed',
+      message: '输入有误',
+      fields: [{ field: 'credit_code', message: '校验位错误' }],
+    });
+  });
+
+  it('reads Retry-After on a lockout', async () => {
+    mockApi({
+      'POST /api/v1/auth/login': { ...apiError(429, 'locked', 'locked for 15 minutes'), headers: { 'Retry-After': '900' } },
+    });
+    await expect(unwrap(api.POST('/api/v1/auth/login', { body: { username: 'a', password: 'b' } }))).rejects.toMatchObject({
+      status: 429,
+      code: 'locked',
+      retryAfter: 900,
+    });
+  });
+
+  it('turns a body that is not the envelope into a generic error of that status', async () => {
+    mockApi({ 'GET /api/v1/auth/me': { status: 502, body: 'Bad gateway' } });
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 502, code: 'internal' });
+  });
+
+  it('turns a failed fetch into a network error', async () => {
+    const { fetchMock } = mockApi({});
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(unwrap(api.GET('/api/v1/auth/me'))).rejects.toMatchObject({ status: 0, code: 'network' });
+  });
+
+  it('sends the UI language as Accept-Language', async () => {
+    const { calls } = mockApi({ 'GET /api/v1/regions': referenceRoutes['GET /api/v1/regions'] });
+    await unwrap(api.GET('/api/v1/regions'));
+    await i18n.changeLanguage('en-US');
+    await unwrap(api.GET('/api/v1/regions'));
+    expect(calls.map((c) => c.headers.get('Accept-Language'))).toEqual(['zh-CN', 'en-US']);
+  });
+});
+
+describe('handleApiError', () => {
+  function FormHarness({ onReady }: { onReady: (form: FormInstance) => void }) {
+    const [form] = Form.useForm();
+    onReady(form);
+    return (
+      <Form form={form}>
+        <Form.Item name="credit_code" label="code">
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label="name">
+          <Input />
+        </Form.Item>
+      </Form>
+    );
+  }
+
+  it('puts field errors under their inputs, and the rest in a toast', async () => {
+    let form!: FormInstance;
+    renderWithProviders(<FormHarness onReady={(f) => (form = f)} />);
+    const error = new ApiError({
+      status: 422,
+      code: 'validation_failed',
+      message: 'invalid',
+      fields: [
+        { field: 'credit_code', message: '统一社会信用代码校验位不正确' },
+        { field: 'industry_code', message: '行业代码不存在' },
+      ],
+    });
+    act(() => {
+      expect(handleApiError(error, { form })).toBe(true);
+    });
+    expect(await screen.findByText('统一社会信用代码校验位不正确')).toBeInTheDocument();
+    expect(form.getFieldError('credit_code')).toEqual(['统一社会信用代码校验位不正确']);
+    expect(form.getFieldError('name')).toEqual([]);
+    expect(await screen.findByText('industry_code: 行业代码不存在')).toBeInTheDocument();
+  });
+
+  it("shows an error without fields as a toast of the server's message", async () => {
+    renderWithProviders(<div />);
+    act(() => {
+      handleApiError(new ApiError({ status: 409, code: 'duplicate', message: '该信用代码已登记' }));
+    });
+    expect(await screen.findByText('该信用代码已登记')).toBeInTheDocument();
+  });
+});
+
+describe('401 on any call', () => {
+  it('sends the user to the sign-in page, remembering where they were going', async () => {
+    let meCalls = 0;
+    mockApi({
+      ...referenceRoutes,
+      // Signed in at first; the session then expires before the list loads.
+      'GET /api/v1/auth/me': () => (meCalls++ === 0 ? { body: meAs('city_officer') } : apiError(401, 'unauthenticated', 'no session')),
+      'GET /api/v1/enterprises': apiError(401, 'unauthenticated', '请先登录'),
+    });
+    const { router } = renderApp('/enterprises?q=%E6%8F%AD%E9%98%B3');
+    expect(await screen.findByTestId('login-form')).toBeInTheDocument();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
+    expect(new URLSearchParams(router.state.location.search).get('redirect')).toBe('/enterprises?q=%E6%8F%AD%E9%98%B3');
+  });
+
+  it('does not leave the sign-in form when the credentials are wrong', async () => {
+    mockApi({
+      'GET /api/v1/auth/me': apiError(401, 'unauthenticated', 'no session'),
+      'POST /api/v1/auth/login': apiError(401, 'invalid_credentials', '用户名或密码错误'),
+    });
+    const { router } = renderApp('/login');
+    await screen.findByTestId('login-form');
+    expect(router.state.location.pathname).toBe('/login');
+  });
+});
+
+describe('pages for 403 and 404', () => {
+  it('shows the 404 page for a record outside the caller scope', async () => {
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/auth/me': { body: meAs('enterprise') },
+      'GET /api/v1/enterprises/99': apiError(404, 'not_found', 'not found'),
+    });
+    renderApp('/enterprises/99');
+    expect(await screen.findByTestId('page-404')).toBeInTheDocument();
+  });
+
+  it('shows the 404 page for an unknown route', async () => {
+    mockApi({ 'GET /api/v1/auth/me': { body: meAs('admin') } });
+    renderApp('/no/such/page');
+    expect(await screen.findByTestId('page-404')).toBeInTheDocument();
+  });
+
+  it('shows the 403 page to a role that may not open a page', async () => {
+    mockApi({ 'GET /api/v1/auth/me': { body: meAs('leader') } });
+    renderApp('/users');
+    expect(await screen.findByTestId('page-403')).toBeInTheDocument();
+  });
+
+  it('shows the 403 page when the server refuses a list', async () => {
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/auth/me': { body: meAs('city_officer') },
+      'GET /api/v1/audit-events': apiError(403, 'forbidden', 'forbidden'),
+    });
+    renderApp('/audit');
+    expect(await screen.findByTestId('page-403')).toBeInTheDocument();
+  });
+
+  it('lands a signed-in user on the first item of its menu', async () => {
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/auth/me': { body: meAs('county_officer') },
+      'GET /api/v1/enterprises': { body: page([]) },
+    });
+    const { router } = renderApp('/');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/enterprises'));
+  });
+});

@@ -1,0 +1,43 @@
+import type { FormInstance } from 'antd';
+import i18n from '@/lib/i18n';
+import { notify } from '@/lib/notify';
+import { isApiError } from './errors';
+
+/**
+ * handleApiError is how a failed mutation reaches the user. Field errors go under their inputs
+ * (keyed by the JSON field name, which is also the Form.Item name); a field the form has no
+ * input for, and any other error, becomes a toast with the server's message. A 401 has already
+ * sent the user to the sign-in page. It returns whether the error was shown on the form.
+ */
+export function handleApiError(error: unknown, opts: { form?: FormInstance } = {}): boolean {
+  if (!isApiError(error)) {
+    notify.error(i18n.t('errors.unknown'));
+    return false;
+  }
+  if (error.status === 401 && error.code !== 'invalid_credentials') return false;
+
+  const { form } = opts;
+  if (form && error.fields.length > 0) {
+    const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+    const onForm = error.fields.filter((f) => registered.has(f.field));
+    const elsewhere = error.fields.filter((f) => !registered.has(f.field));
+    if (onForm.length > 0) {
+      const grouped = new Map<string, string[]>();
+      for (const f of onForm) grouped.set(f.field, [...(grouped.get(f.field) ?? []), f.message]);
+      form.setFields([...grouped].map(([name, errors]) => ({ name, errors })));
+    }
+    if (elsewhere.length > 0) {
+      notify.error(elsewhere.map((f) => `${f.field}: ${f.message}`).join('; '));
+    } else if (onForm.length === 0) {
+      notify.error(error.message);
+    }
+    return onForm.length > 0;
+  }
+
+  if (error.code === 'stale_version') {
+    notify.warning(i18n.t('errors.staleVersion'));
+    return false;
+  }
+  notify.error(error.message);
+  return false;
+}

@@ -1,0 +1,36 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const backend = process.env.API_URL ?? 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: {
+    // The Host header is kept (no changeOrigin), so the server's cross-origin check sees a
+    // same-origin request, as it will behind the real server.
+    proxy: {
+      '/api': { target: backend, changeOrigin: false },
+      '/healthz': { target: backend },
+      '/readyz': { target: backend },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // antd is one large chunk by design; the warning would only be noise.
+    chunkSizeWarningLimit: 2000,
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['./src/testing/setup.ts'],
+    css: false,
+    restoreMocks: true,
+    testTimeout: 20000,
+  },
+});
