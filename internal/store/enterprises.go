@@ -10,6 +10,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/apperr"
 	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/collate"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 )
@@ -17,6 +18,7 @@ import (
 type enterpriseRow struct {
 	ID                 int64 `gorm:"primaryKey"`
 	Name               string
+	NameSort           string
 	CreditCode         string
 	CreditCodeOverride bool
 	RegionCode         string
@@ -54,6 +56,7 @@ func enterpriseToRow(e enterprise.Enterprise) enterpriseRow {
 	return enterpriseRow{
 		ID:                 e.ID,
 		Name:               e.Name,
+		NameSort:           collate.Key(e.Name),
 		CreditCode:         e.CreditCode,
 		CreditCodeOverride: e.CreditCodeOverride,
 		RegionCode:         e.RegionCode,
@@ -150,7 +153,7 @@ func (c conn) FindByCreditCode(ctx context.Context, code string) (enterprise.Ent
 }
 
 var enterpriseSorts = map[enterprise.Sort]string{
-	"name": "e.name, e.id", "-name": "e.name DESC, e.id DESC",
+	"name": "e.name_sort, e.id", "-name": "e.name_sort DESC, e.id DESC",
 	"credit_code": "e.credit_code", "-credit_code": "e.credit_code DESC",
 	"created_at": "e.created_at, e.id", "-created_at": "e.created_at DESC, e.id DESC",
 	"updated_at": "e.updated_at, e.id", "-updated_at": "e.updated_at DESC, e.id DESC",

@@ -7,6 +7,8 @@ import (
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
+
+	"github.com/tiertracker/tiertracker/internal/collate"
 )
 
 // migrations is the append-only history of the schema. Each migration declares the tables it
@@ -15,20 +17,30 @@ import (
 var migrations = []*gormigrate.Migration{
 	{ID: "0001_foundation", Migrate: migrateFoundation},
 	{ID: "0002_rate_limits", Migrate: migrateRateLimits},
+	{ID: "0003_enterprise_name_sort", Migrate: migrateEnterpriseNameSort},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
 func Migrate(ctx context.Context, db *gorm.DB) error {
-	m := gormigrate.New(db.WithContext(ctx), &gormigrate.Options{
+	if err := migrator(ctx, db).Migrate(); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	return nil
+}
+
+// MigrateTo applies the migrations up to and including id; for tests of a later migration over
+// data written before it.
+func MigrateTo(ctx context.Context, db *gorm.DB, id string) error {
+	return migrator(ctx, db).MigrateTo(id)
+}
+
+func migrator(ctx context.Context, db *gorm.DB) *gormigrate.Gormigrate {
+	return gormigrate.New(db.WithContext(ctx), &gormigrate.Options{
 		TableName:      "schema_migrations",
 		IDColumnName:   "id",
 		IDColumnSize:   64,
 		UseTransaction: true,
 	}, migrations)
-	if err := m.Migrate(); err != nil {
-		return fmt.Errorf("store: migrate: %w", err)
-	}
-	return nil
 }
 
 // Applied returns the IDs of the migrations applied to db, in order.
@@ -169,4 +181,29 @@ func migrateRateLimits(tx *gorm.DB) error {
 		Count       int       `gorm:"not null"`
 	}
 	return tx.Migrator().CreateTable(&rateLimit{})
+}
+
+// migrateEnterpriseNameSort adds the pinyin sort key of enterprise names, and fills it in.
+func migrateEnterpriseNameSort(tx *gorm.DB) error {
+	type enterprise struct {
+		ID       int64  `gorm:"primaryKey"`
+		Name     string `gorm:"size:200;not null"`
+		NameSort string `gorm:"size:1000;not null;default:'';index"`
+	}
+	m := tx.Migrator()
+	if err := m.AddColumn(&enterprise{}, "NameSort"); err != nil {
+		return fmt.Errorf("add name_sort: %w", err)
+	}
+	if err := m.CreateIndex(&enterprise{}, "NameSort"); err != nil {
+		return fmt.Errorf("index name_sort: %w", err)
+	}
+	var batch []enterprise
+	return tx.Select("id, name").FindInBatches(&batch, 500, func(b *gorm.DB, _ int) error {
+		for _, e := range batch {
+			if err := tx.Model(&enterprise{}).Where("id = ?", e.ID).Update("name_sort", collate.Key(e.Name)).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	}).Error
 }

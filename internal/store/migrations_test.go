@@ -64,3 +64,25 @@ func TestMigration0001Foundation(t *testing.T) {
 		t.Error("an enterprise of an unknown region was stored")
 	}
 }
+
+func TestMigration0003EnterpriseNameSort(t *testing.T) {
+	db := storetest.NewEmpty(t)
+	ctx := context.Background()
+	// Enterprises stored before the migration get their sort keys from it.
+	if err := store.MigrateTo(ctx, db, "0002_rate_limits"); err != nil {
+		t.Fatal(err)
+	}
+	db.Exec("INSERT INTO regions (code, name, name_en, kind, sort_order) VALUES ('445202', '榕城区', 'Rongcheng', 'district', 1)")
+	insert := "INSERT INTO enterprises (name, credit_code, region_code, tags, version, created_at, updated_at) VALUES (?, ?, '445202', '[]', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+	if err := db.Exec(insert, "普宁市甲公司", "914403001922038216").Error; err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	var key string
+	db.Raw("SELECT name_sort FROM enterprises WHERE credit_code = '914403001922038216'").Scan(&key)
+	if key != "pu ning shi jia gong si " {
+		t.Errorf("name_sort = %q", key)
+	}
+}
