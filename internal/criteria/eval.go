@@ -1,0 +1,215 @@
+package criteria
+
+import (
+	"strconv"
+	"time"
+)
+
+// evaluation is the working state of one evaluation: the facts, the criteria found so far and
+// the inputs found missing.
+type evaluation struct {
+	f        *Facts
+	y        int
+	criteria []Criterion
+	missing  []string
+	// derived facts, computed once
+	size      SizeClass
+	sizeKnown bool
+	sizeDone  bool
+}
+
+func newEvaluation(f *Facts) *evaluation {
+	return &evaluation{f: f, y: f.ReportYear, criteria: make([]Criterion, 0, 24)}
+}
+
+// report returns the report of a year, or nil.
+func (e *evaluation) report(year int) *Report {
+	for i := range e.f.Reports {
+		if e.f.Reports[i].Year == year {
+			return &e.f.Reports[i]
+		}
+	}
+	return nil
+}
+
+// miss records a missing input once.
+func (e *evaluation) miss(name string) {
+	for _, m := range e.missing {
+		if m == name {
+			return
+		}
+	}
+	e.missing = append(e.missing, name)
+}
+
+func reportField(year int, field string) string {
+	return "reports[" + strconv.Itoa(year) + "]." + field
+}
+
+// money reads a figure of a year's report, recording it as missing when absent.
+func (e *evaluation) money(year int, field string, get func(*Report) *int64) (int64, bool) {
+	r := e.report(year)
+	if r == nil {
+		e.miss(reportField(year, field))
+		return 0, false
+	}
+	v := get(r)
+	if v == nil {
+		e.miss(reportField(year, field))
+		return 0, false
+	}
+	return *v, true
+}
+
+// flag reads an optional boolean, recording it as missing when absent.
+func (e *evaluation) flag(name string, v *bool) (bool, bool) {
+	if v == nil {
+		e.miss(name)
+		return false, false
+	}
+	return *v, true
+}
+
+func (e *evaluation) reportFlag(year int, field string, get func(*Report) *bool) (bool, bool) {
+	r := e.report(year)
+	if r == nil {
+		e.miss(reportField(year, field))
+		return false, false
+	}
+	return e.flag(reportField(year, field), get(r))
+}
+
+// inLastThreeYears reports whether a year is one of Y-2, Y-1, Y.
+func (e *evaluation) inLastThreeYears(year int) bool { return year >= e.y-2 && year <= e.y }
+
+// add appends a criterion.
+func (e *evaluation) add(c Criterion) { e.criteria = append(e.criteria, c) }
+
+// condition appends a criterion that is met or not.
+func (e *evaluation) condition(s spec, value any, st Status) Status {
+	e.add(Criterion{Code: s.code, Group: s.group, Label: s.label, Value: value, Requirement: s.requirement, Status: st})
+	return st
+}
+
+// scored appends a scored indicator; known false means its inputs are missing (points null).
+func (e *evaluation) scored(s spec, value any, points int, requirement string, known bool) (int, bool) {
+	max := s.max
+	c := Criterion{Code: s.code, Group: s.group, Label: s.label, Value: value, Requirement: requirement, MaxPoints: &max}
+	switch {
+	case !known:
+		c.Status, c.Requirement = Missing, s.requirement
+	case points > 0:
+		c.Status, c.Points = Met, &points
+	default:
+		c.Status, c.Points = Unmet, &points
+	}
+	e.add(c)
+	return points, known
+}
+
+// status turns "known and true" into a status.
+func status(ok, known bool) Status {
+	switch {
+	case !known:
+		return Missing
+	case ok:
+		return Met
+	}
+	return Unmet
+}
+
+// all combines the statuses of parts that must all hold: unmet if any is unmet, else missing if
+// any is missing.
+func all(parts ...Status) Status {
+	out := Met
+	for _, p := range parts {
+		switch p {
+		case Unmet:
+			return Unmet
+		case Missing:
+			out = Missing
+		}
+	}
+	return out
+}
+
+// anyOf combines the statuses of alternatives: met if any is met, else missing if any is missing.
+func anyOf(parts ...Status) Status {
+	out := Unmet
+	for _, p := range parts {
+		switch p {
+		case Met:
+			return Met
+		case Missing:
+			out = Missing
+		}
+	}
+	return out
+}
+
+// nicheYears returns the whole years from entering the niche market to 1 January of Y+1.
+func (e *evaluation) nicheYears() (int, bool) {
+	if e.f.NicheMarketSince == nil {
+		e.miss("niche_market_since")
+		return 0, false
+	}
+	since, err := time.Parse("2006-01-02", *e.f.NicheMarketSince)
+	if err != nil {
+		e.miss("niche_market_since")
+		return 0, false
+	}
+	return WholeYears(since, e.y), true
+}
+
+// WholeYears returns the whole years from a date to the end of 31 December of year y (that is,
+// to 1 January of y+1); never negative.
+func WholeYears(since time.Time, y int) int {
+	years := y + 1 - since.Year()
+	if since.Month() != time.January || since.Day() != 1 {
+		years--
+	}
+	return max(years, 0)
+}
+
+// sizeClass returns the SME size class of the report year.
+func (e *evaluation) sizeClass() (SizeClass, bool) {
+	if e.sizeDone {
+		return e.size, e.sizeKnown
+	}
+	e.sizeDone = true
+	r := e.report(e.y)
+	var employees, revenue *int64
+	if r != nil {
+		employees, revenue = r.Employees, r.OperatingRevenue
+	}
+	if !e.f.IndustryClass.Valid() {
+		e.miss("industry_class")
+	}
+	if employees == nil {
+		e.miss(reportField(e.y, "employees"))
+	}
+	if revenue == nil && e.f.IndustryClass != ClassOther {
+		e.miss(reportField(e.y, "operating_revenue"))
+	}
+	e.size, e.sizeKnown = ClassifySize(e.f.IndustryClass, employees, revenue)
+	return e.size, e.sizeKnown
+}
+
+// result assembles the outcome.
+func (e *evaluation) result(ruleset string, eligible bool, route Route, score *int) Result {
+	r := Result{
+		Tier: e.f.Tier, Ruleset: ruleset, ReportYear: e.y, Eligible: eligible, Score: score,
+		Criteria: e.criteria, Missing: e.missing,
+	}
+	if eligible && route != "" {
+		r.Route = &route
+	}
+	if e.sizeKnown {
+		size := e.size
+		r.SizeClass = &size
+	}
+	if r.Missing == nil {
+		r.Missing = []string{}
+	}
+	return r
+}
