@@ -12,14 +12,19 @@ type evaluation struct {
 	y        int
 	criteria []Criterion
 	missing  []string
+	// points holds the points of the scored indicators, so that criteria can point into it
+	// without an allocation each.
+	points [16]int
+	nPts   int
 	// derived facts, computed once
 	size      SizeClass
 	sizeKnown bool
 	sizeDone  bool
 }
 
-func newEvaluation(f *Facts) *evaluation {
-	return &evaluation{f: f, y: f.ReportYear, criteria: make([]Criterion, 0, 24)}
+// newEvaluation starts an evaluation that will explain n criteria.
+func newEvaluation(f *Facts, n int) *evaluation {
+	return &evaluation{f: f, y: f.ReportYear, criteria: make([]Criterion, 0, n)}
 }
 
 // report returns the report of a year, or nil.
@@ -70,13 +75,14 @@ func (e *evaluation) flag(name string, v *bool) (bool, bool) {
 	return *v, true
 }
 
+// reportFlag reads a boolean of a year's report, recording it as missing when absent.
 func (e *evaluation) reportFlag(year int, field string, get func(*Report) *bool) (bool, bool) {
 	r := e.report(year)
-	if r == nil {
+	if r == nil || get(r) == nil {
 		e.miss(reportField(year, field))
 		return false, false
 	}
-	return e.flag(reportField(year, field), get(r))
+	return *get(r), true
 }
 
 // inLastThreeYears reports whether a year is one of Y-2, Y-1, Y.
@@ -93,19 +99,27 @@ func (e *evaluation) condition(s spec, value any, st Status) Status {
 
 // scored appends a scored indicator; known false means its inputs are missing (points null).
 func (e *evaluation) scored(s spec, value any, points int, requirement string, known bool) (int, bool) {
-	max := s.max
-	c := Criterion{Code: s.code, Group: s.group, Label: s.label, Value: value, Requirement: requirement, MaxPoints: &max}
+	c := Criterion{Code: s.code, Group: s.group, Label: s.label, Value: value, Requirement: requirement, MaxPoints: &maxPoints[s.max]}
+	var stored *int
+	if known {
+		e.points[e.nPts] = points
+		stored = &e.points[e.nPts]
+		e.nPts++
+	}
 	switch {
 	case !known:
 		c.Status, c.Requirement = Missing, s.requirement
 	case points > 0:
-		c.Status, c.Points = Met, &points
+		c.Status, c.Points = Met, stored
 	default:
-		c.Status, c.Points = Unmet, &points
+		c.Status, c.Points = Unmet, stored
 	}
 	e.add(c)
 	return points, known
 }
+
+// maxPoints are the possible maxima, for criteria to point at.
+var maxPoints = [21]int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}
 
 // status turns "known and true" into a status.
 func status(ok, known bool) Status {

@@ -103,38 +103,100 @@ func growth(cur, prev int64) frac {
 	return ratio(cur-prev, prev)
 }
 
-// meanGrowth is the arithmetic mean of the growth in Y (a over b) and in Y-1 (b over c), exact.
-// The products may pass 64 bits, so it is a big rational; it is computed once per evaluation.
+// meanGrowth is the arithmetic mean of the growth in Y (a over b) and in Y-1 (b over c), exact:
+// ((a−b)/b + (b−c)/c) / 2 = ((a−b)·c + (b−c)·b) / (2·b·c). Its terms pass 64 bits, so they are
+// kept in 128; figures beyond 2^53 yuan (far beyond any enterprise) take a big-number path.
 type meanGrowth struct {
-	r        *big.Rat // nil when infinite
+	num, den i128 // den > 0
+	big      *big.Rat
+	known    bool
 	infinite bool
 }
+
+const fastLimit = 1 << 53
 
 func newMeanGrowth(a, b, c int64) meanGrowth {
 	g1, g2 := growth(a, b), growth(b, c)
 	if g1.infinite() || g2.infinite() {
-		// An infinite growth dominates unless the other is −∞, which revenue (never negative)
-		// cannot give.
-		return meanGrowth{infinite: true}
+		// An infinite growth dominates: revenue, never negative, cannot give −∞.
+		return meanGrowth{known: true, infinite: true}
+	}
+	if abs64(a) < fastLimit && abs64(b) < fastLimit && abs64(c) < fastLimit {
+		// b and c are not 0 here (a zero base gave an infinite or zero growth above, handled
+		// below); with b = 0 and a = 0, g1 = 0/1.
+		num := add128(mul128(g1.num, g2.den), mul128(g2.num, g1.den))
+		den := mul128(2*g1.den, g2.den)
+		return meanGrowth{num: num, den: den, known: true}
 	}
 	r1 := new(big.Rat).SetFrac64(g1.num, g1.den)
 	r2 := new(big.Rat).SetFrac64(g2.num, g2.den)
 	sum := r1.Add(r1, r2)
-	return meanGrowth{r: sum.Quo(sum, big.NewRat(2, 1))}
+	return meanGrowth{big: sum.Quo(sum, big.NewRat(2, 1)), known: true}
 }
 
-// atLeast reports whether the mean is ≥ p/q.
+// atLeast reports whether the mean is ≥ p/q (0 < q ≤ 100, |p| ≤ 100); an unknown mean never is.
 func (m meanGrowth) atLeast(p, q int64) bool {
-	if m.infinite {
+	switch {
+	case !m.known:
+		return false
+	case m.infinite:
 		return true
+	case m.big != nil:
+		return m.big.Cmp(big.NewRat(p, q)) >= 0
 	}
-	return m.r.Cmp(big.NewRat(p, q)) >= 0
+	return cmp128(mulSmall128(m.num, q), mulSmall128(m.den, p)) >= 0
 }
 
 func (m meanGrowth) float() any {
-	if m.infinite {
+	switch {
+	case !m.known || m.infinite:
 		return nil
+	case m.big != nil:
+		f, _ := m.big.Float64()
+		return f
 	}
-	f, _ := m.r.Float64()
-	return f
+	return m.num.float() / m.den.float()
+}
+
+func abs64(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func add128(x, y i128) i128 {
+	lo, carry := bits.Add64(x.lo, y.lo, 0)
+	return i128{x.hi + y.hi + int64(carry), lo}
+}
+
+// mulSmall128 multiplies x by a small k (|k| ≤ 2^10), which cannot overflow the fast path's range.
+func mulSmall128(x i128, k int64) i128 {
+	neg := k < 0
+	if neg {
+		k = -k
+	}
+	hi, lo := bits.Mul64(x.lo, uint64(k))
+	out := i128{x.hi*k + int64(hi), lo}
+	if neg {
+		out = neg128(out)
+	}
+	return out
+}
+
+func neg128(x i128) i128 {
+	lo := ^x.lo + 1
+	hi := ^x.hi
+	if lo == 0 {
+		hi++
+	}
+	return i128{hi, lo}
+}
+
+func (x i128) float() float64 {
+	if x.hi < 0 {
+		n := neg128(x)
+		return -(float64(uint64(n.hi))*(1<<64) + float64(n.lo))
+	}
+	return float64(uint64(x.hi))*(1<<64) + float64(x.lo)
 }

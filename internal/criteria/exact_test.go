@@ -54,9 +54,25 @@ func TestMeanGrowth(t *testing.T) {
 	if m := newMeanGrowth(121, 110, 100); !m.atLeast(10, 100) || m.atLeast(10_000_001, 100_000_000) {
 		t.Errorf("exact 10%%: %v", m.float())
 	}
-	// Large figures do not overflow.
-	big := newMeanGrowth(math.MaxInt64, math.MaxInt64/2, math.MaxInt64/4)
-	if !big.atLeast(99, 100) {
-		t.Errorf("large: %v", big.float())
+	// Large figures do not overflow: they take the big-number path, to the same answers.
+	huge := newMeanGrowth(math.MaxInt64, math.MaxInt64/2, math.MaxInt64/4)
+	if !huge.atLeast(99, 100) || huge.big == nil {
+		t.Errorf("large: %v", huge.float())
+	}
+	for _, tt := range []struct{ a, b, c, p int64 }{
+		{121, 110, 100, 10}, {119, 100, 100, 10}, {90, 100, 100, -5}, {4, 2, 1, 100},
+	} {
+		// The same ratios, scaled past the fast path's limit, answer the same.
+		fast := newMeanGrowth(tt.a, tt.b, tt.c)
+		const scale = 1 << 55
+		slow := newMeanGrowth(tt.a*scale, tt.b*scale, tt.c*scale)
+		if fast.big != nil || slow.big == nil {
+			t.Errorf("%v: paths fast %v slow %v", tt, fast.big, slow.big)
+		}
+		for _, p := range []int64{tt.p - 1, tt.p, tt.p + 1} {
+			if fast.atLeast(p, 100) != slow.atLeast(p, 100) {
+				t.Errorf("%v at %d%%: fast %v slow %v", tt, p, fast.atLeast(p, 100), slow.atLeast(p, 100))
+			}
+		}
 	}
 }

@@ -3,7 +3,7 @@ package criteria
 // evaluateInnovative applies 创新型中小企业评价标准: the general conditions and either the score
 // (60, with innovation ≥ 20, growth ≥ 15, specialisation ≥ 15) or one direct condition.
 func evaluateInnovative(f *Facts, ruleset string) Result {
-	e := newEvaluation(f)
+	e := newEvaluation(f, 12)
 	p := e.prerequisite()
 	g := e.general()
 

@@ -3,7 +3,7 @@ package criteria
 // evaluateLittleGiant applies 专精特新"小巨人"企业认定标准: the prerequisite, the general conditions
 // and all of L1–L6; L4 by the general route or a direct condition. There is no score.
 func evaluateLittleGiant(f *Facts, ruleset string) Result {
-	e := newEvaluation(f)
+	e := newEvaluation(f, 8)
 	p := e.prerequisite()
 	g := e.general()
 	r := e.report(e.y)
@@ -35,11 +35,12 @@ func evaluateLittleGiant(f *Facts, ruleset string) Result {
 	} else {
 		e.miss(reportField(e.y, "national_market_share"))
 	}
-	var brand *bool
-	if rep.Quality != nil {
-		brand = rep.Quality.OwnBrand
-	}
-	ownBrand, brandKnown := e.flag(reportField(e.y, "quality.own_brand"), brand)
+	ownBrand, brandKnown := e.reportFlag(e.y, "quality.own_brand", func(r *Report) *bool {
+		if r.Quality == nil {
+			return nil
+		}
+		return r.Quality.OwnBrand
+	})
 	l3 := e.condition(specL3, l3Value{marketShare, valueIf(ownBrand, brandKnown)}, all(status(shareOK, marketKnown), status(ownBrand, brandKnown)))
 
 	// L4 innovation: the general route, all of (a) R&D by revenue, (b) an R&D institution,

@@ -99,18 +99,14 @@ func (e *evaluation) meanMainGrowth() (meanGrowth, bool) {
 func (e *evaluation) sumAtLeast(years []int, field string, get func(*Report) *int64, threshold int64) (int64, Status) {
 	var sum int64
 	complete := true
-	missing := make([]string, 0, 2)
 	for _, y := range years {
 		r := e.report(y)
 		if r == nil || get(r) == nil {
 			complete = false
-			missing = append(missing, reportField(y, field))
+			e.miss(reportField(y, field))
 			continue
 		}
 		sum += *get(r)
-	}
-	for _, m := range missing {
-		e.miss(m)
 	}
 	switch {
 	case sum >= threshold:

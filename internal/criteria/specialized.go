@@ -1,11 +1,9 @@
 package criteria
 
-import "strconv"
-
 // evaluateSpecialized applies 专精特新中小企业认定标准: the prerequisite, the general conditions and
 // all four of C1–C4, C4 by the score (Z, J, T, N indicators) or by one of its alternatives.
 func evaluateSpecialized(f *Facts, ruleset string) Result {
-	e := newEvaluation(f)
+	e := newEvaluation(f, 19)
 	p := e.prerequisite()
 	g := e.general()
 
@@ -94,7 +92,7 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	e.scored(specN3, valueIf(staff.float(), staffKnown), n3, n3text, staffKnown)
 	inst, instKnown := e.institution()
 	n4 := institutionPoints[inst]
-	e.scored(specN4, nilIfEmpty(inst), n4, inst+": "+strconv.Itoa(n4), instKnown)
+	e.scored(specN4, nilIfEmpty(inst), n4, institutionText[inst], instKnown)
 
 	var score *int
 	byScore := Missing
@@ -148,6 +146,11 @@ var n1Text = map[string]string{
 	"class1": "Class I >= 1: 6", "class2": "Class II >= 1: 2", "none": "none: 0",
 }
 
+var institutionText = map[string]string{
+	InstitutionNational: "national: 10", InstitutionProvincial: "provincial: 8", InstitutionCity: "city: 4",
+	InstitutionBelowCity: "below city: 2", InstitutionNone: "none: 0",
+}
+
 var institutionPoints = map[string]int{
 	InstitutionNational: 10, InstitutionProvincial: 8, InstitutionCity: 4, InstitutionBelowCity: 2, InstitutionNone: 0,
 }
@@ -162,7 +165,10 @@ func fieldPoints(class string) (int, string) {
 	return 0, "otherwise: 0"
 }
 
-func z3Text(points int) string { return strconv.Itoa(points) + " (1 per full 2 years, at most 5)" }
+var z3Texts = [6]string{"0 (1 per full 2 years, at most 5)", "1 (1 per full 2 years, at most 5)", "2 (1 per full 2 years, at most 5)",
+	"3 (1 per full 2 years, at most 5)", "4 (1 per full 2 years, at most 5)", "5 (1 per full 2 years, at most 5)"}
+
+func z3Text(points int) string { return z3Texts[min(max(points, 0), 5)] }
 
 // quality scores J2: 3 for each of award, certificate, own brand, standards; at most 5. Known
 // parts that already reach 5 decide it even when others are missing.

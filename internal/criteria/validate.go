@@ -36,37 +36,40 @@ func (ps *problems) year(field string, y int) {
 	}
 }
 
-func (ps *problems) nonNegative(field string, v *int64) {
+// The checks below take a field's prefix and name apart, joining them only for a problem: they
+// run on every evaluation.
+
+func (ps *problems) nonNegative(prefix, name string, v *int64) {
 	if v != nil && *v < 0 {
-		ps.add(field, "too_small", 0)
+		ps.add(prefix+name, "too_small", 0)
 	}
 }
 
-func (ps *problems) intRange(field string, v *int, lo, hi int) {
+func (ps *problems) intRange(prefix, name string, v *int, lo, hi int) {
 	if v == nil {
 		return
 	}
 	if *v < lo {
-		ps.add(field, "too_small", lo)
+		ps.add(prefix+name, "too_small", lo)
 	} else if *v > hi {
-		ps.add(field, "too_large", hi)
+		ps.add(prefix+name, "too_large", hi)
 	}
 }
 
-func (ps *problems) floatRange(field string, v *float64, lo, hi float64) {
+func (ps *problems) floatRange(prefix, name string, v *float64, lo, hi float64) {
 	if v == nil {
 		return
 	}
 	if *v < lo {
-		ps.add(field, "too_small", lo)
+		ps.add(prefix+name, "too_small", lo)
 	} else if *v > hi {
-		ps.add(field, "too_large", hi)
+		ps.add(prefix+name, "too_large", hi)
 	}
 }
 
-func (ps *problems) oneOf(field string, v *string, allowed []string) {
+func (ps *problems) oneOf(prefix, name string, v *string, allowed []string) {
 	if v != nil && !slices.Contains(allowed, *v) {
-		ps.add(field, "one_of", allowed)
+		ps.add(prefix+name, "one_of", allowed)
 	}
 }
 
@@ -100,7 +103,7 @@ func (f *Facts) Validate() []Problem {
 		}
 	}
 	if f.MainProduct != nil {
-		ps.oneOf("main_product.field_class", f.MainProduct.FieldClass, FieldClasses)
+		ps.oneOf("main_product.", "field_class", f.MainProduct.FieldClass, FieldClasses)
 	}
 	for i, h := range f.Honours {
 		if !slices.Contains(Honours, h) {
@@ -110,7 +113,7 @@ func (f *Facts) Validate() []Problem {
 	for i, a := range f.Awards {
 		p := "awards[" + strconv.Itoa(i) + "]."
 		ps.year(p+"year", a.Year)
-		ps.oneOf(p+"level", &a.Level, []string{LevelNational, LevelProvincial})
+		ps.oneOf(p, "level", &a.Level, []string{LevelNational, LevelProvincial})
 		if a.Rank < 1 {
 			ps.add(p+"rank", "too_small", 1)
 		}
@@ -122,22 +125,40 @@ func (f *Facts) Validate() []Problem {
 			ps.add(p+"top", "one_of", []int{50, 500})
 		}
 	}
-	years := map[int]bool{}
+	hasReportYear := false
 	for i := range f.Reports {
 		r := &f.Reports[i]
-		p := "reports[" + strconv.Itoa(i) + "]."
-		ps.year(p+"year", r.Year)
-		if years[r.Year] {
-			ps.add(p+"year", "invalid", nil)
+		var p string
+		if i < len(reportPrefixes) {
+			p = reportPrefixes[i]
+		} else {
+			p = "reports[" + strconv.Itoa(i) + "]."
 		}
-		years[r.Year] = true
+		if r.Year < MinYear || r.Year > MaxYear {
+			ps.year(p+"year", r.Year)
+		}
+		for j := 0; j < i; j++ {
+			if f.Reports[j].Year == r.Year {
+				ps.add(p+"year", "invalid", nil)
+			}
+		}
+		hasReportYear = hasReportYear || r.Year == f.ReportYear
 		ps.validateReport(p, r)
 	}
-	if f.ReportYear != 0 && !years[f.ReportYear] {
+	if f.ReportYear != 0 && !hasReportYear {
 		ps.add("report_year", "invalid", nil)
 	}
 	return ps
 }
+
+// reportPrefixes are the field prefixes of the first reports, made once.
+var reportPrefixes = func() []string {
+	out := make([]string, 8)
+	for i := range out {
+		out[i] = "reports[" + strconv.Itoa(i) + "]."
+	}
+	return out
+}()
 
 // ValidateReport returns the problems of one year's figures, with fields named under prefix.
 func ValidateReport(prefix string, r *Report) []Problem {
@@ -147,16 +168,13 @@ func ValidateReport(prefix string, r *Report) []Problem {
 }
 
 func (ps *problems) validateReport(p string, r *Report) {
-	for _, m := range []struct {
-		name string
-		v    *int64
-	}{
-		{"employees", r.Employees}, {"rd_staff", r.RDStaff}, {"operating_revenue", r.OperatingRevenue},
-		{"main_business_revenue", r.MainBusinessRevenue}, {"rd_expense", r.RDExpense},
-		{"total_liabilities", r.TotalLiabilities}, {"equity_financing", r.EquityFinancing},
-	} {
-		ps.nonNegative(p+m.name, m.v)
-	}
+	ps.nonNegative(p, "employees", r.Employees)
+	ps.nonNegative(p, "rd_staff", r.RDStaff)
+	ps.nonNegative(p, "operating_revenue", r.OperatingRevenue)
+	ps.nonNegative(p, "main_business_revenue", r.MainBusinessRevenue)
+	ps.nonNegative(p, "rd_expense", r.RDExpense)
+	ps.nonNegative(p, "total_liabilities", r.TotalLiabilities)
+	ps.nonNegative(p, "equity_financing", r.EquityFinancing)
 	if r.TotalAssets != nil && *r.TotalAssets <= 0 {
 		ps.add(p+"total_assets", "too_small", 1)
 	}
@@ -167,20 +185,16 @@ func (ps *problems) validateReport(p string, r *Report) {
 		ps.add(p+"main_business_revenue", "too_large", *r.OperatingRevenue)
 	}
 	if r.IP != nil {
-		for _, c := range []struct {
-			name string
-			v    *int
-		}{
-			{"class1", r.IP.Class1}, {"class1_self_developed", r.IP.Class1SelfDeveloped}, {"class1_high_value", r.IP.Class1HighValue},
-			{"class2", r.IP.Class2}, {"class1_applied", r.IP.Class1Applied},
-		} {
-			ps.intRange(p+"ip."+c.name, c.v, 0, 1_000_000)
-		}
+		ps.intRange(p, "ip.class1", r.IP.Class1, 0, 1_000_000)
+		ps.intRange(p, "ip.class1_self_developed", r.IP.Class1SelfDeveloped, 0, 1_000_000)
+		ps.intRange(p, "ip.class1_high_value", r.IP.Class1HighValue, 0, 1_000_000)
+		ps.intRange(p, "ip.class2", r.IP.Class2, 0, 1_000_000)
+		ps.intRange(p, "ip.class1_applied", r.IP.Class1Applied, 0, 1_000_000)
 	}
-	ps.oneOf(p+"rd_institution", r.RDInstitution, Institutions)
-	ps.intRange(p+"digital_level", r.DigitalLevel, 1, 4)
-	ps.floatRange(p+"national_market_share", r.NationalMarketShare, 0, 1)
-	ps.intRange(p+"local_score", r.LocalScore, 0, 15)
-	ps.floatRange(p+"quality_score", r.QualityScore, 0, 100)
-	ps.intRange(p+"domestic_rank", r.DomesticRank, 1, 1_000_000)
+	ps.oneOf(p, "rd_institution", r.RDInstitution, Institutions)
+	ps.intRange(p, "digital_level", r.DigitalLevel, 1, 4)
+	ps.floatRange(p, "national_market_share", r.NationalMarketShare, 0, 1)
+	ps.intRange(p, "local_score", r.LocalScore, 0, 15)
+	ps.floatRange(p, "quality_score", r.QualityScore, 0, 100)
+	ps.intRange(p, "domestic_rank", r.DomesticRank, 1, 1_000_000)
 }
