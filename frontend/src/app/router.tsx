@@ -52,6 +52,7 @@ export const routes: RouteObject[] = [
               { path: 'enterprises/:id/edit', ...guarded(ROUTE_ROLES.enterpriseEdit, () => import('@/features/enterprises/routes/edit')) },
               { path: 'registrations', ...guarded(ROUTE_ROLES.registrations, () => import('@/features/registrations/routes/list')) },
               { path: 'users', ...guarded(ROUTE_ROLES.users, () => import('@/features/users/routes/list')) },
+              { path: 'regions', ...guarded(ROUTE_ROLES.regions, () => import('@/features/regions/routes/list')) },
               { path: 'audit', ...guarded(ROUTE_ROLES.audit, () => import('@/features/audit/routes/list')) },
               { path: 'no-enterprise', element: <NoEnterprise /> },
               { path: '*', element: <NotFoundPage /> },

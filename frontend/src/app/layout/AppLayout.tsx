@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, DownOutlined, LockOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, DownOutlined, EnvironmentOutlined, LockOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   enterprises: <BankOutlined />,
   registrations: <SolutionOutlined />,
   users: <TeamOutlined />,
+  regions: <EnvironmentOutlined />,
   audit: <AuditOutlined />,
   'my-enterprise': <ShopOutlined />,
 };

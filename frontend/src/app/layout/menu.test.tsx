@@ -7,7 +7,7 @@ import { renderApp } from '@/testing/render';
 import { landingPath, navItemsFor } from './menu';
 
 const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
-  admin: { keys: ['enterprises', 'registrations', 'users', 'audit'], labels: ['企业库', '注册审核', '用户管理', '审计日志'] },
+  admin: { keys: ['enterprises', 'registrations', 'users', 'regions', 'audit'], labels: ['企业库', '注册审核', '用户管理', '区域管理', '审计日志'] },
   city_officer: { keys: ['enterprises', 'registrations', 'audit'], labels: ['企业库', '注册审核', '审计日志'] },
   county_officer: { keys: ['enterprises', 'registrations'], labels: ['企业库', '注册审核'] },
   leader: { keys: ['enterprises'], labels: ['企业库'] },
@@ -45,5 +45,22 @@ describe('side menu', () => {
     expect(screen.getByTestId('current-user-role')).toHaveTextContent(
       { admin: '系统管理员', city_officer: '市局工作人员', county_officer: '县区工作人员', leader: '领导', enterprise: '企业用户' }[role as Role],
     );
+  });
+});
+
+describe('regions page', () => {
+  const others = (Object.keys(MENUS) as Role[]).filter((r) => r !== 'admin');
+
+  it('is in the admin menu only', () => {
+    expect(navItemsFor(meAs('admin')).map((i) => i.key)).toContain('regions');
+    for (const role of others) expect(navItemsFor(meAs(role)).map((i) => i.key), role).not.toContain('regions');
+  });
+
+  it.each(others)('shows %s the 403 page', async (role) => {
+    mockApi({ ...referenceRoutes, 'GET /api/v1/auth/me': { body: meAs(role) } });
+    renderApp('/regions');
+    expect(await screen.findByTestId('page-403')).toBeInTheDocument();
+    expect(screen.queryByTestId('nav-regions')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('regions-table')).not.toBeInTheDocument();
   });
 });

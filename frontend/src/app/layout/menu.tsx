@@ -1,11 +1,11 @@
 import type { Me, Role } from '@/features/auth/api/get-me';
 
-export type NavKey = 'enterprises' | 'registrations' | 'users' | 'audit' | 'my-enterprise';
+export type NavKey = 'enterprises' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise';
 
 export type NavItem = { key: NavKey; path: string; labelKey: `nav.${NavKey}` };
 
 const OFFICER_MENUS: Record<Exclude<Role, 'enterprise'>, NavKey[]> = {
-  admin: ['enterprises', 'registrations', 'users', 'audit'],
+  admin: ['enterprises', 'registrations', 'users', 'regions', 'audit'],
   city_officer: ['enterprises', 'registrations', 'audit'],
   county_officer: ['enterprises', 'registrations'],
   leader: ['enterprises'],
@@ -31,6 +31,7 @@ export const ROUTE_ROLES = {
   enterpriseEdit: ['admin', 'city_officer', 'county_officer', 'enterprise'],
   registrations: ['admin', 'city_officer', 'county_officer'],
   users: ['admin'],
+  regions: ['admin'],
   audit: ['admin', 'city_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -1,7 +1,8 @@
-import { Table, Tag, type TableColumnsType } from 'antd';
+import { Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import type { AuditEvent } from '../api/get-audit-events';
+import { auditActionLabel, auditEntityTypeLabel } from './audit-actions';
 import { AuditChange } from './AuditChange';
 
 type Props = {
@@ -12,6 +13,20 @@ type Props = {
   loading: boolean;
   onPage: (page: number, pageSize: number) => void;
 };
+
+function ActionCell({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const { label, known } = auditActionLabel(t, action);
+  if (!known) return <code data-testid="audit-action">{action}</code>;
+  return (
+    <span data-testid="audit-action">
+      {label}{' '}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <code>{action}</code>
+      </Typography.Text>
+    </span>
+  );
+}
 
 export function AuditTable({ items, total, page, pageSize, loading, onPage }: Props) {
   const { t, i18n } = useTranslation();
@@ -29,11 +44,11 @@ export function AuditTable({ items, total, page, pageSize, loading, onPage }: Pr
           '—'
         ),
     },
-    { key: 'action', dataIndex: 'action', title: t('audit.action'), render: (v: string) => <code>{v}</code> },
+    { key: 'action', dataIndex: 'action', title: t('audit.action'), render: (v: string) => <ActionCell action={v} /> },
     {
       key: 'entity',
       title: t('audit.entity'),
-      render: (_, e) => (e.entity_type ? `${e.entity_type}${e.entity_id ? ` #${e.entity_id}` : ''}` : '—'),
+      render: (_, e) => (e.entity_type ? `${auditEntityTypeLabel(t, e.entity_type)}${e.entity_id ? ` #${e.entity_id}` : ''}` : '—'),
     },
     { key: 'ip', dataIndex: 'ip', title: t('audit.ip'), render: (v: string | null) => v ?? '—' },
   ];

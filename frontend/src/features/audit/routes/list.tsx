@@ -1,10 +1,12 @@
-import { Button, DatePicker, Flex, Input } from 'antd';
+import { Button, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorPage } from '@/components/ErrorPages';
 import { PageHeader } from '@/components/PageHeader';
 import { useUrlFilters } from '@/lib/url-state';
 import { useAuditEvents } from '../api/get-audit-events';
+import { AuditActionSelect } from '../components/AuditActionSelect';
+import { AUDIT_ENTITY_TYPES, auditEntityTypeLabel } from '../components/audit-actions';
 import { AuditTable } from '../components/AuditTable';
 
 const FILTERS = ['actor', 'action', 'entity_type', 'from', 'to'] as const;
@@ -17,25 +19,37 @@ export function Component() {
 
   if (error && !data) return <QueryErrorPage error={error} onRetry={() => void refetch()} />;
 
-  const text = (key: 'actor' | 'action' | 'entity_type', placeholder: string, width: number) => (
-    <Input.Search
-      key={`${key}:${values[key] ?? ''}`}
-      defaultValue={values[key]}
-      allowClear
-      placeholder={placeholder}
-      aria-label={placeholder}
-      onSearch={(v) => update({ [key]: v.trim() || undefined })}
-      style={{ width }}
-    />
-  );
-
   return (
     <>
       <PageHeader title={t('nav.audit')} />
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        {text('actor', t('audit.filterActor'), 180)}
-        {text('action', t('audit.filterAction'), 240)}
-        {text('entity_type', t('audit.filterEntityType'), 180)}
+        <Input.Search
+          key={`actor:${values.actor ?? ''}`}
+          defaultValue={values.actor}
+          allowClear
+          placeholder={t('audit.filterActor')}
+          aria-label={t('audit.filterActor')}
+          onSearch={(v) => update({ actor: v.trim() || undefined })}
+          style={{ width: 180 }}
+        />
+        <AuditActionSelect
+          value={values.action}
+          onChange={(action) => update({ action })}
+          placeholder={t('audit.filterAction')}
+          aria-label={t('audit.filterAction')}
+          style={{ width: 260 }}
+          data-testid="filter-action"
+        />
+        <Select<string>
+          allowClear
+          value={values.entity_type}
+          onChange={(entity_type) => update({ entity_type })}
+          placeholder={t('audit.filterEntityType')}
+          aria-label={t('audit.filterEntityType')}
+          style={{ width: 160 }}
+          options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: auditEntityTypeLabel(t, type) }))}
+          data-testid="filter-entity-type"
+        />
         <DatePicker.RangePicker
           value={[values.from ? dayjs(values.from) : null, values.to ? dayjs(values.to) : null]}
           allowEmpty={[true, true]}

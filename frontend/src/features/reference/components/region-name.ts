@@ -2,8 +2,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRegions, type Region } from '../api/get-regions';
 
+/** regionLabel names a region in the UI language; a region entered without an English name keeps its Chinese one. */
 export function regionLabel(region: Pick<Region, 'name' | 'name_en'>, lang: string): string {
-  return lang === 'en-US' ? region.name_en : region.name;
+  return (lang === 'en-US' && region.name_en) || region.name;
 }
 
 /** useRegionName names a region code in the UI language (`fallback`, or the code, until regions load). */
