@@ -64,6 +64,8 @@ const (
 	RuleOutsideRegion   Rule = "outside_region"
 	RuleInvalid         Rule = "invalid"
 	RuleSelf            Rule = "self"
+	RuleNoReport        Rule = "no_report"
+	RuleDuplicate       Rule = "duplicate"
 )
 
 // FieldError says which field broke which rule; Params fill the sentence (e.g. "max": 200).

@@ -8,7 +8,7 @@ import (
 
 // Problem is a fact that cannot be evaluated: its field (a JSON path such as
 // "reports[1].rd_expense") and the rule it breaks ("required", "one_of", "too_small",
-// "too_large", "date", "invalid").
+// "too_large", "date", "no_report", "duplicate").
 type Problem struct {
 	Field string
 	Rule  string
@@ -139,14 +139,14 @@ func (f *Facts) Validate() []Problem {
 		}
 		for j := 0; j < i; j++ {
 			if f.Reports[j].Year == r.Year {
-				ps.add(p+"year", "invalid", nil)
+				ps.add(p+"year", "duplicate", nil)
 			}
 		}
 		hasReportYear = hasReportYear || r.Year == f.ReportYear
 		ps.validateReport(p, r)
 	}
 	if f.ReportYear != 0 && !hasReportYear {
-		ps.add("report_year", "invalid", nil)
+		ps.add("report_year", "no_report", nil)
 	}
 	return ps
 }

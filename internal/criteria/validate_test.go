@@ -12,7 +12,7 @@ func TestValidate(t *testing.T) {
 		{"unknown tier", func(f *Facts) { f.Tier = "giant" }, "tier", "one_of"},
 		{"unknown ruleset", func(f *Facts) { f.Ruleset = "miit-1999" }, "ruleset", "one_of"},
 		{"no report year", func(f *Facts) { f.ReportYear = 0 }, "report_year", "required"},
-		{"report year without a report", func(f *Facts) { f.ReportYear = 2024 }, "report_year", "invalid"},
+		{"report year without a report", func(f *Facts) { f.ReportYear = 2024 }, "report_year", "no_report"},
 		{"unknown industry class", func(f *Facts) { f.IndustryClass = "farming" }, "industry_class", "one_of"},
 		{"unknown held tier", func(f *Facts) { f.HeldTiers = []Tier{"gold"} }, "held_tiers[0]", "one_of"},
 		{"bad date", func(f *Facts) { f.NicheMarketSince = sv("2018-02-30") }, "niche_market_since", "date"},
@@ -31,7 +31,7 @@ func TestValidate(t *testing.T) {
 		{"local score 16", func(f *Facts) { y(f, 2023).LocalScore = iv(16) }, "reports[0].local_score", "too_large"},
 		{"unknown institution", func(f *Facts) { y(f, 2023).RDInstitution = sv("county") }, "reports[0].rd_institution", "one_of"},
 		{"negative IP", func(f *Facts) { y(f, 2023).IP.Class2 = iv(-1) }, "reports[0].ip.class2", "too_small"},
-		{"two reports of a year", func(f *Facts) { f.Reports[2].Year = 2022 }, "reports[2].year", "invalid"},
+		{"two reports of a year", func(f *Facts) { f.Reports[2].Year = 2022 }, "reports[2].year", "duplicate"},
 		{"year out of reason", func(f *Facts) { f.Reports[2].Year = 1900 }, "reports[2].year", "too_small"},
 		{"quality score over 100", func(f *Facts) { y(f, 2023).QualityScore = fv(100.5) }, "reports[0].quality_score", "too_large"},
 	}

@@ -48,6 +48,8 @@ var authzTable = map[string][]string{
 	"GET /api/v1/enterprises/:id":   {"admin", "city_officer", "county_officer", "leader", "enterprise"},
 	"PATCH /api/v1/enterprises/:id": {"admin", "city_officer", "county_officer", "enterprise"},
 
+	"POST /api/v1/eligibility/evaluate": {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+
 	"GET /api/v1/audit-events": {"admin", "city_officer"},
 }
 

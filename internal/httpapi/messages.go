@@ -96,6 +96,8 @@ var ruleMessages = map[apperr.Rule]text{
 	apperr.RuleOutsideRegion:   {"超出您的管辖区域", "Outside your region"},
 	apperr.RuleInvalid:         {"格式不正确", "Invalid"},
 	apperr.RuleSelf:            {"不能修改自己的角色或状态", "You cannot change your own role or status"},
+	apperr.RuleNoReport:        {"没有该年度的年度数据", "There is no report for this year"},
+	apperr.RuleDuplicate:       {"重复", "Appears more than once"},
 }
 
 // render fills {name} placeholders from params.

@@ -95,6 +95,8 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/enterprises/:id", everyone, a.getEnterprise},
 		{"PATCH", "/api/v1/enterprises/:id", []access.Role{access.Admin, access.CityOfficer, access.CountyOfficer, access.Enterprise}, a.updateEnterprise},
 
+		{"POST", "/api/v1/eligibility/evaluate", everyone, a.evaluateEligibility},
+
 		{"GET", "/api/v1/audit-events", auditors, a.listAuditEvents},
 	}
 }

@@ -363,6 +363,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/eligibility/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate facts given in the body against a tier's criteria; stores nothing (any signed-in role).
+         * @description The evaluation contract of CRITERIA.md. A field left out is missing, never zero; the result
+         *     lists missing inputs and reports their criteria as `missing`. Unknown tiers, rulesets or enum
+         *     values, negative money, shares outside 0–1 and a report year without a report are 422 naming
+         *     the field.
+         */
+        post: operations["evaluateEligibility"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -684,6 +707,122 @@ export interface components {
         };
         AuditEventList: components["schemas"]["Page"] & {
             items: components["schemas"]["AuditEvent"][];
+        };
+        /** @enum {string} */
+        Tier: "innovative_sme" | "specialized_sme" | "little_giant";
+        /** @enum {string} */
+        CriterionStatus: "met" | "unmet" | "missing";
+        NullableBool: boolean | null;
+        /** @description Integer yuan; null or left out is missing. */
+        NullableMoney: number | null;
+        ReportFacts: {
+            year: number;
+            employees?: number | null;
+            rd_staff?: number | null;
+            operating_revenue?: components["schemas"]["NullableMoney"];
+            main_business_revenue?: components["schemas"]["NullableMoney"];
+            rd_expense?: components["schemas"]["NullableMoney"];
+            net_profit?: components["schemas"]["NullableMoney"];
+            total_assets?: components["schemas"]["NullableMoney"];
+            total_liabilities?: components["schemas"]["NullableMoney"];
+            /** @description New equity financing from qualified investors in the year */
+            equity_financing?: number | null;
+            /** @description Intellectual property related to the main product. */
+            ip?: {
+                class1?: number | null;
+                class1_self_developed?: number | null;
+                class1_high_value?: number | null;
+                class2?: number | null;
+                /** @description Class I items applied and yielding economic benefit. */
+                class1_applied?: number | null;
+            } | null;
+            /** @enum {string|null} */
+            rd_institution?: "none" | "below_city" | "city" | "provincial" | "national" | null;
+            digital_level?: number | null;
+            quality?: {
+                award?: components["schemas"]["NullableBool"];
+                certified?: components["schemas"]["NullableBool"];
+                own_brand?: components["schemas"]["NullableBool"];
+                standards?: components["schemas"]["NullableBool"];
+            } | null;
+            info_system_core_business?: components["schemas"]["NullableBool"];
+            management_certified?: components["schemas"]["NullableBool"];
+            /** @description A share, 0–1. */
+            national_market_share?: number | null;
+            /** @description T1, 0–15. */
+            local_score?: number | null;
+            /** @description miit-2026: the national platform's quality-of-development score, 0–100. */
+            quality_score?: number | null;
+            market_position_leading?: components["schemas"]["NullableBool"];
+            domestic_rank?: number | null;
+        };
+        EvaluationRequest: {
+            /** @example specialized_sme */
+            tier: string;
+            /**
+             * @description Default miit-2022.
+             * @example miit-2022
+             */
+            ruleset?: string;
+            report_year: number;
+            /** @description industry, software or other. */
+            industry_class?: string;
+            general?: {
+                abnormal_or_dishonest_listed?: components["schemas"]["NullableBool"];
+                major_incident_or_violation_3y?: components["schemas"]["NullableBool"];
+            } | null;
+            held_tiers?: string[] | null;
+            /** @description YYYY-MM-DD. */
+            niche_market_since?: string | null;
+            main_product?: {
+                strategic_emerging?: components["schemas"]["NullableBool"];
+                /** @description gap_filling, six_foundations or other. */
+                field_class?: string | null;
+                key_field?: components["schemas"]["NullableBool"];
+                key_chain_link?: components["schemas"]["NullableBool"];
+            } | null;
+            honours?: string[] | null;
+            awards?: {
+                year: number;
+                level: string;
+                rank: number;
+            }[] | null;
+            makers_china?: {
+                year: number;
+                top: number;
+            }[] | null;
+            reports?: components["schemas"]["ReportFacts"][] | null;
+        };
+        Criterion: {
+            /** @example C1 */
+            code: string;
+            group: string;
+            /** @description Chinese; the SPA translates by code. */
+            label: string;
+            /** @description The fact or figure judged: a number, a string, a boolean, a list or an object of parts; null when missing. */
+            value: unknown;
+            requirement: string;
+            status: components["schemas"]["CriterionStatus"];
+            points: number | null;
+            max_points: number | null;
+        };
+        Evaluation: {
+            tier: components["schemas"]["Tier"];
+            ruleset: string;
+            report_year: number;
+            eligible: boolean;
+            /** @enum {string|null} */
+            route: "score" | "direct" | "alternative" | "general" | "exempt" | null;
+            score: number | null;
+            size_class: components["schemas"]["SizeClass"] | null;
+            criteria: components["schemas"]["Criterion"][];
+            /**
+             * @example [
+             *       "reports[2023].rd_expense",
+             *       "niche_market_since"
+             *     ]
+             */
+            missing: string[];
         };
         Page: {
             items: unknown[];
@@ -1488,6 +1627,35 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    evaluateEligibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluationRequest"];
+            };
+        };
+        responses: {
+            /** @description The evaluation, criterion by criterion. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
     };
