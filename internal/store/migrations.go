@@ -18,6 +18,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0001_foundation", Migrate: migrateFoundation},
 	{ID: "0002_rate_limits", Migrate: migrateRateLimits},
 	{ID: "0003_enterprise_name_sort", Migrate: migrateEnterpriseNameSort},
+	{ID: "0004_criteria_facts", Migrate: migrateCriteriaFacts},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
@@ -206,4 +207,120 @@ func migrateEnterpriseNameSort(tx *gorm.DB) error {
 		}
 		return nil
 	}).Error
+}
+
+// migrateCriteriaFacts adds what the tier criteria read: the enterprise's profile facts, every
+// per-year fact of the evaluation contract, the qualifications held, the stored results of the
+// criteria over the registry, and the cultivation pool's entries.
+func migrateCriteriaFacts(tx *gorm.DB) error {
+	type enterpriseColumns struct {
+		ID                         int64   `gorm:"primaryKey"`
+		AbnormalOrDishonestListed  *bool   `gorm:"column:abnormal_or_dishonest_listed"`
+		MajorIncidentOrViolation3y *bool   `gorm:"column:major_incident_or_violation_3y"`
+		FieldClass                 *string `gorm:"size:32"`
+		KeyField                   *bool
+		KeyChainLink               *bool
+		Honours                    *string `gorm:"type:text"`
+		Awards                     *string `gorm:"type:text"`
+		MakersChina                *string `gorm:"type:text"`
+	}
+	for _, col := range []string{"AbnormalOrDishonestListed", "MajorIncidentOrViolation3y", "FieldClass", "KeyField", "KeyChainLink", "Honours", "Awards", "MakersChina"} {
+		if err := tx.Table("enterprises").Migrator().AddColumn(&enterpriseColumns{}, col); err != nil {
+			return fmt.Errorf("enterprises.%s: %w", col, err)
+		}
+	}
+	type annualReport struct {
+		ID                     int64   `gorm:"primaryKey"`
+		IPClass1               *int    `gorm:"column:ip_class1"`
+		IPClass1SelfDeveloped  *int    `gorm:"column:ip_class1_self_developed"`
+		IPClass1HighValue      *int    `gorm:"column:ip_class1_high_value"`
+		IPClass2               *int    `gorm:"column:ip_class2"`
+		IPClass1Applied        *int    `gorm:"column:ip_class1_applied"`
+		RDInstitution          *string `gorm:"column:rd_institution;size:16"`
+		DigitalLevel           *int
+		QualityAward           *bool
+		QualityCertified       *bool
+		QualityOwnBrand        *bool
+		QualityStandards       *bool
+		InfoSystemCoreBusiness *bool
+		ManagementCertified    *bool
+		NationalMarketShare    *float64
+		LocalScore             *int
+		QualityScore           *float64
+		MarketPositionLeading  *bool
+		DomesticRank           *int
+	}
+	for _, col := range []string{"IPClass1", "IPClass1SelfDeveloped", "IPClass1HighValue", "IPClass2", "IPClass1Applied", "RDInstitution",
+		"DigitalLevel", "QualityAward", "QualityCertified", "QualityOwnBrand", "QualityStandards", "InfoSystemCoreBusiness",
+		"ManagementCertified", "NationalMarketShare", "LocalScore", "QualityScore", "MarketPositionLeading", "DomesticRank"} {
+		if err := tx.Migrator().AddColumn(&annualReport{}, col); err != nil {
+			return fmt.Errorf("annual_reports.%s: %w", col, err)
+		}
+	}
+	// The targets of foreign keys, named so that their tables are "enterprises" and "users".
+	type enterprise struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type user struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type qualification struct {
+		ID             int64   `gorm:"primaryKey"`
+		EnterpriseID   int64   `gorm:"not null;index:idx_qualification_enterprise_tier"`
+		Tier           string  `gorm:"size:32;not null;index:idx_qualification_enterprise_tier;index"`
+		Source         string  `gorm:"size:16;not null"`
+		BatchID        *int64  `gorm:"index"`
+		AnnouncementNo *string `gorm:"size:100"`
+		GrantedOn      string  `gorm:"type:date;not null"`
+		ValidUntil     string  `gorm:"type:date;not null;index"`
+		RevokedOn      *string `gorm:"type:date"`
+		RevokedReason  *string `gorm:"size:500"`
+		RevokedBy      *string `gorm:"size:32"`
+		Version        int     `gorm:"not null"`
+		CreatedAt      time.Time
+		UpdatedAt      time.Time
+		Enterprise     *enterprise `gorm:"foreignKey:EnterpriseID;constraint:OnDelete:CASCADE"`
+	}
+	type eligibilityResult struct {
+		EnterpriseID int64   `gorm:"primaryKey"`
+		Tier         string  `gorm:"primaryKey;size:32;index"`
+		Ruleset      string  `gorm:"size:32;not null"`
+		ReportYear   int     `gorm:"not null"`
+		Eligible     bool    `gorm:"not null;index"`
+		Route        *string `gorm:"size:16"`
+		Score        *int
+		UnmetCount   int         `gorm:"not null"`
+		MissingCount int         `gorm:"not null"`
+		Result       string      `gorm:"type:text;not null"`
+		ComputedAt   time.Time   `gorm:"not null"`
+		Enterprise   *enterprise `gorm:"foreignKey:EnterpriseID;constraint:OnDelete:CASCADE"`
+	}
+	type cultivationEntry struct {
+		ID           int64   `gorm:"primaryKey"`
+		EnterpriseID int64   `gorm:"not null;uniqueIndex:idx_cultivation_enterprise_tier"`
+		TargetTier   string  `gorm:"size:32;not null;uniqueIndex:idx_cultivation_enterprise_tier;index"`
+		OwnerID      int64   `gorm:"not null;index"`
+		Note         *string `gorm:"size:1000"`
+		FollowUpOn   *string `gorm:"type:date"`
+		CreatedBy    string  `gorm:"size:32;not null"`
+		Version      int     `gorm:"not null"`
+		CreatedAt    time.Time
+		UpdatedAt    time.Time
+		Enterprise   *enterprise `gorm:"foreignKey:EnterpriseID;constraint:OnDelete:CASCADE"`
+		Owner        *user       `gorm:"foreignKey:OwnerID;constraint:OnDelete:RESTRICT"`
+	}
+	tables := []struct {
+		name  string
+		model any
+	}{
+		{"qualifications", &qualification{}},
+		{"eligibility_results", &eligibilityResult{}},
+		{"cultivation_entries", &cultivationEntry{}},
+	}
+	for _, t := range tables {
+		if err := tx.Table(t.name).Migrator().CreateTable(t.model); err != nil {
+			return fmt.Errorf("create %s: %w", t.name, err)
+		}
+	}
+	return nil
 }

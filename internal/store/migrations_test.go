@@ -86,3 +86,27 @@ func TestMigration0003EnterpriseNameSort(t *testing.T) {
 		t.Errorf("name_sort = %q", key)
 	}
 }
+
+func TestMigration0004CriteriaFacts(t *testing.T) {
+	db := storetest.New(t)
+	m := db.Migrator()
+	want := map[string][]string{
+		"enterprises":         {"abnormal_or_dishonest_listed", "major_incident_or_violation_3y", "field_class", "key_field", "key_chain_link", "honours", "awards", "makers_china"},
+		"annual_reports":      {"ip_class1", "ip_class1_high_value", "ip_class1_applied", "rd_institution", "digital_level", "quality_own_brand", "national_market_share", "local_score", "quality_score", "domestic_rank"},
+		"qualifications":      {"enterprise_id", "tier", "granted_on", "valid_until", "revoked_on"},
+		"eligibility_results": {"enterprise_id", "tier", "eligible", "score", "unmet_count", "result"},
+		"cultivation_entries": {"enterprise_id", "target_tier", "owner_id", "follow_up_on"},
+	}
+	for table, cols := range want {
+		for _, c := range cols {
+			if !m.HasColumn(table, c) {
+				t.Errorf("%s.%s missing", table, c)
+			}
+		}
+	}
+	// The new tables' foreign keys point at real tables.
+	err := db.Exec("INSERT INTO qualifications (enterprise_id, tier, source, granted_on, valid_until, version, created_at, updated_at) VALUES (999, 'innovative_sme', 'import', '2024-01-01', '2027-01-01', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").Error
+	if err == nil {
+		t.Error("a qualification of no enterprise was stored")
+	}
+}
