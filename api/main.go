@@ -34,11 +34,13 @@ import (
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/config"
 	"github.com/tiertracker/tiertracker/internal/demo"
+	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/httpapi"
 	"github.com/tiertracker/tiertracker/internal/logging"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
+	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
@@ -181,6 +183,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Auth:           authService,
 		Users:          user.Service{Store: store.NewUsers(db), Hasher: hasher, Now: time.Now, Location: cfg.Location},
 		Enterprises:    enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
+		Reports:        report.Service{Store: store.NewReports(db), Now: time.Now, Location: cfg.Location},
+		Eligibility:    eligibility.Service{Store: store.NewEligibility(db), Now: time.Now, Location: cfg.Location},
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
 		RegionAdmin:    region.Service{Store: store.NewRegions(db), Now: time.Now},

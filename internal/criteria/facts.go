@@ -70,7 +70,7 @@ const (
 // A field left out (nil) is missing, never zero.
 type Facts struct {
 	Tier          Tier          `json:"tier"`
-	Ruleset       string        `json:"ruleset,omitempty"`
+	Ruleset       string        `json:"ruleset"`
 	ReportYear    int           `json:"report_year"`
 	IndustryClass IndustryClass `json:"industry_class"`
 	General       *General      `json:"general"`
@@ -124,18 +124,18 @@ type Report struct {
 	TotalAssets            *int64   `json:"total_assets"`
 	TotalLiabilities       *int64   `json:"total_liabilities"`
 	EquityFinancing        *int64   `json:"equity_financing"`
-	IP                     *IP      `json:"ip,omitempty"`
-	RDInstitution          *string  `json:"rd_institution,omitempty"`
-	DigitalLevel           *int     `json:"digital_level,omitempty"`
-	Quality                *Quality `json:"quality,omitempty"`
-	InfoSystemCoreBusiness *bool    `json:"info_system_core_business,omitempty"`
-	ManagementCertified    *bool    `json:"management_certified,omitempty"`
-	NationalMarketShare    *float64 `json:"national_market_share,omitempty"`
-	LocalScore             *int     `json:"local_score,omitempty"`
+	IP                     *IP      `json:"ip"`
+	RDInstitution          *string  `json:"rd_institution"`
+	DigitalLevel           *int     `json:"digital_level"`
+	Quality                *Quality `json:"quality"`
+	InfoSystemCoreBusiness *bool    `json:"info_system_core_business"`
+	ManagementCertified    *bool    `json:"management_certified"`
+	NationalMarketShare    *float64 `json:"national_market_share"`
+	LocalScore             *int     `json:"local_score"`
 	// The facts of ruleset miit-2026.
-	QualityScore          *float64 `json:"quality_score,omitempty"`
-	MarketPositionLeading *bool    `json:"market_position_leading,omitempty"`
-	DomesticRank          *int     `json:"domestic_rank,omitempty"`
+	QualityScore          *float64 `json:"quality_score"`
+	MarketPositionLeading *bool    `json:"market_position_leading"`
+	DomesticRank          *int     `json:"domestic_rank"`
 }
 
 // IP counts the intellectual property related to the main product.

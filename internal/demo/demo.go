@@ -14,7 +14,9 @@ import (
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -33,6 +35,9 @@ type Store interface {
 	CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error
 	CreateUser(ctx context.Context, u *user.User) error
 	CreateAnnualReports(ctx context.Context, reports []report.Annual) error
+	CreateQualifications(ctx context.Context, qs []qualification.Qualification) error
+	// RefreshAllEligibility computes and stores every enterprise's criteria results.
+	RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error)
 	RecordAudit(ctx context.Context, e audit.Event) error
 }
 
@@ -121,6 +126,10 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 		if err := st.CreateAnnualReports(ctx, reports); err != nil {
 			return err
 		}
+		quals := qualificationHistory(companies, now)
+		if err := st.CreateQualifications(ctx, quals); err != nil {
+			return err
+		}
 		// enterprise is the first company (榕城区), enterprise2 the second (普宁市).
 		bound := map[string]int64{"enterprise": companies[0].e.ID, "enterprise2": companies[1].e.ID}
 		for _, a := range Accounts {
@@ -131,8 +140,11 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 				}
 			}
 		}
+		if _, err := st.RefreshAllEligibility(ctx, now, loc); err != nil {
+			return err
+		}
 		return st.RecordAudit(ctx, audit.New(ctx, now, access.Actor{Username: "system"}, "demo.seed", "", "",
-			nil, map[string]any{"regions": len(Regions), "enterprises": len(companies), "accounts": len(Accounts)}))
+			nil, map[string]any{"regions": len(Regions), "enterprises": len(companies), "accounts": len(Accounts), "qualifications": len(quals)}))
 	})
 	return err == nil, err
 }
@@ -141,8 +153,9 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 type productLine struct{ product, niche string }
 
 type company struct {
-	e       enterprise.Enterprise
-	reports []report.Annual
+	e        enterprise.Enterprise
+	reports  []report.Annual
+	strength float64
 }
 
 // sector is an industry division typical of the demo city, with words for company names.
@@ -268,6 +281,75 @@ func (g *generator) enterprises(n int) []company {
 
 func ptr(v int64) *int64 { return &v }
 
+func intPtr(v int) *int { return &v }
+
+func boolPtr(v bool) *bool { return &v }
+
+func strPtr(v string) *string { return &v }
+
+// chance returns true with probability p.
+func (g *generator) chance(p float64) bool { return g.rnd.Float64() < p }
+
+// profileFacts fills the facts the criteria read from the profile.
+func (g *generator) profileFacts(e *enterprise.Enterprise, strength float64) {
+	e.AbnormalOrDishonestListed = boolPtr(g.chance(0.02))
+	e.MajorIncidentOrViolation3y = boolPtr(g.chance(0.02))
+	switch {
+	case strength > 0.8 && g.chance(0.6):
+		e.FieldClass = criteria.FieldGapFilling
+	case strength > 0.5 && g.chance(0.5):
+		e.FieldClass = criteria.FieldSixFoundations
+	default:
+		e.FieldClass = criteria.FieldOther
+	}
+	e.KeyField = boolPtr(strength > 0.7 && g.chance(0.7))
+	e.KeyChainLink = boolPtr(strength > 0.85 && g.chance(0.6))
+	e.Honours = []enterprise.Honour{}
+	if g.chance(0.15 + strength*0.3) {
+		from := calendar.NewDate(g.today.Year()-1-g.pick(3), time.Month(10+g.pick(3)), 1+g.pick(28))
+		e.Honours = append(e.Honours, enterprise.Honour{Code: criteria.HonourHighTech, ValidFrom: from, ValidUntil: from.AddYears(3).AddDays(-1),
+			CertificateNo: fmt.Sprintf("GR%d44%06d", from.Year(), g.pick(1_000_000))})
+	}
+	e.Awards = []enterprise.Award{}
+	if strength > 0.75 && g.chance(0.3) {
+		e.Awards = append(e.Awards, enterprise.Award{Year: g.today.Year() - 1 - g.pick(3), Level: criteria.LevelProvincial, Rank: 1 + g.pick(8), Name: "广东省科学技术奖"})
+	}
+	e.MakersChina = []criteria.MakersPlace{}
+	if strength > 0.6 && g.chance(0.15) {
+		top := 500
+		if g.chance(0.2) {
+			top = 50
+		}
+		e.MakersChina = append(e.MakersChina, criteria.MakersPlace{Year: g.today.Year() - 1 - g.pick(3), Top: top})
+	}
+}
+
+var institutions = []string{criteria.InstitutionNone, criteria.InstitutionBelowCity, criteria.InstitutionCity, criteria.InstitutionProvincial, criteria.InstitutionNational}
+
+// yearFacts fills a year's facts beyond the money: IP, R&D institution, digitalisation, quality,
+// certification, market share, the province's local score.
+func (g *generator) yearFacts(r *criteria.Report, strength float64) {
+	class1 := int(strength*8) + g.pick(3) - 1
+	class1 = max(class1, 0)
+	self := min(class1, int(float64(class1)*g.rnd.Float64()*1.2))
+	highValue := 0
+	if class1 > 3 && g.chance(strength) {
+		highValue = 1 + g.pick(2)
+	}
+	applied := min(class1, int(float64(class1)*(0.3+g.rnd.Float64()*0.6)))
+	r.IP = &criteria.IP{Class1: intPtr(class1), Class1SelfDeveloped: intPtr(self), Class1HighValue: intPtr(highValue),
+		Class2: intPtr(g.pick(12)), Class1Applied: intPtr(applied)}
+	r.RDInstitution = strPtr(institutions[min(max(int(strength*4.4)+g.pick(2)-1, 0), 4)])
+	r.DigitalLevel = intPtr(min(max(1+int(strength*3)+g.pick(2)-g.pick(2), 1), 4))
+	r.Quality = &criteria.Quality{Award: boolPtr(strength > 0.8 && g.chance(0.4)), Certified: boolPtr(g.chance(0.4 + strength*0.5)),
+		OwnBrand: boolPtr(g.chance(0.3 + strength*0.6)), Standards: boolPtr(strength > 0.5 && g.chance(0.4))}
+	r.InfoSystemCoreBusiness = boolPtr(g.chance(0.3 + strength*0.6))
+	r.ManagementCertified = boolPtr(g.chance(0.3 + strength*0.6))
+	share := math.Round((0.005+strength*strength*0.2*g.rnd.Float64())*10000) / 10000
+	r.NationalMarketShare = &share
+	r.LocalScore = intPtr(min(int(strength*12)+g.pick(4), 15))
+}
+
 func (g *generator) company(regionCode string, s sector, name string) company {
 	g.names[name] = true
 	founded := calendar.NewDate(1995+g.pick(25), time.Month(1+g.pick(12)), 1+g.pick(28))
@@ -296,6 +378,10 @@ func (g *generator) company(regionCode string, s sector, name string) company {
 	if g.pick(10) == 0 {
 		e.Tags = []string{"上市后备"}
 	}
+	// strength, 0–1, makes a company's facts better or worse together, so that the city has
+	// leaders, laggards and many in between.
+	strength := g.rnd.Float64()
+	g.profileFacts(&e, strength)
 	// Three complete years of figures, growing (or shrinking) year on year.
 	revenue := s.minRevenue + g.rnd.Int64N(s.maxRevenue-s.minRevenue)
 	employees := int64(12 + g.pick(40) + int(revenue/1_500_000))
@@ -306,10 +392,10 @@ func (g *generator) company(regionCode string, s sector, name string) company {
 		back := float64(lastYear - y)
 		rev := int64(float64(revenue) / math.Pow(1+growth, back))
 		emp := max(int64(float64(employees)/math.Pow(1+growth/2, back)), 5)
-		mainShare := 0.55 + g.rnd.Float64()*0.45
-		rdRatio := 0.005 + g.rnd.Float64()*0.08
+		mainShare := min(0.55+g.rnd.Float64()*0.25+strength*0.2, 1)
+		rdRatio := 0.005 + g.rnd.Float64()*0.04 + strength*0.04
 		assets := int64(float64(rev) * (0.6 + g.rnd.Float64()))
-		reports = append(reports, report.Annual{
+		reports = append(reports, report.Annual{Report: criteria.Report{
 			Year:                y,
 			Employees:           ptr(emp),
 			RDStaff:             ptr(int64(float64(emp) * (0.03 + g.rnd.Float64()*0.25))),
@@ -320,9 +406,10 @@ func (g *generator) company(regionCode string, s sector, name string) company {
 			TotalAssets:         ptr(assets),
 			TotalLiabilities:    ptr(int64(float64(assets) * (0.2 + g.rnd.Float64()*0.6))),
 			EquityFinancing:     ptr(0),
-		})
+		}})
+		g.yearFacts(&reports[len(reports)-1].Report, strength)
 	}
 	latest := reports[len(reports)-1]
 	e.SizeClass = enterprise.ComputeSizeClass(e.IndustryCode, enterprise.Figures{Employees: latest.Employees, OperatingRevenue: latest.OperatingRevenue})
-	return company{e: e, reports: reports}
+	return company{e: e, reports: reports, strength: strength}
 }

@@ -8,10 +8,13 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/paging"
+	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -68,6 +71,33 @@ func TestSeed(t *testing.T) {
 			t.Errorf("%s is not bound", a.Username)
 		}
 	}
+	// On 2023-06-30 the city held 83 innovative SMEs, 76 specialised SMEs and 2 little giants.
+	holders := map[criteria.Tier]int{}
+	today := map[criteria.Tier]int{}
+	for _, e := range ents {
+		qs, err := store.NewEnterprises(db).ListQualifications(ctx, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tier := range qualification.HeldTiers(qs, calendar.NewDate(2023, 6, 30)) {
+			holders[tier]++
+		}
+		for _, tier := range qualification.HeldTiers(qs, calendar.On(now, time.UTC)) {
+			today[tier]++
+		}
+	}
+	if holders[criteria.InnovativeSME] != 83 || holders[criteria.SpecializedSME] != 76 || holders[criteria.LittleGiant] != 2 {
+		t.Errorf("holders on 2023-06-30: %v", holders)
+	}
+	if today[criteria.InnovativeSME] == 0 || today[criteria.SpecializedSME] == 0 || today[criteria.LittleGiant] == 0 {
+		t.Errorf("holders today: %v", today)
+	}
+	var results int64
+	db.Table("eligibility_results").Count(&results)
+	if results != 3*demo.EnterpriseCount {
+		t.Errorf("stored results: %d", results)
+	}
+
 	first, _ := users.GetUserByUsername(ctx, "enterprise")
 	second, _ := users.GetUserByUsername(ctx, "enterprise2")
 	if first.EnterpriseRegionCode != "445202" || second.EnterpriseRegionCode != "445281" {

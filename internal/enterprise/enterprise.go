@@ -5,6 +5,7 @@ package enterprise
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -39,9 +40,20 @@ type Enterprise struct {
 	ContactPhone       string
 	LiaisonOfficerID   int64
 	Tags               []string
-	Version            int
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
+
+	// The facts the tier criteria read (CRITERIA.md). nil booleans and lists are "not known".
+	AbnormalOrDishonestListed  *bool  // on the abnormal-operation or serious-dishonesty list
+	MajorIncidentOrViolation3y *bool  // a major accident or violation in the last 3 years
+	FieldClass                 string // gap_filling, six_foundations or other ("" unknown)
+	KeyField                   *bool  // L6, an officer's assessment
+	KeyChainLink               *bool  // L5, an officer's assessment
+	Honours                    []Honour
+	Awards                     []Award
+	MakersChina                []criteria.MakersPlace
+
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	// Read with the enterprise for display; not stored on it.
 	RegionName         string
@@ -60,8 +72,48 @@ func (e Enterprise) Snapshot() map[string]any {
 		"niche_market": e.NicheMarket, "niche_market_since": e.NicheMarketSince.String(),
 		"strategic_emerging": e.StrategicEmerging, "contact_person": e.ContactPerson,
 		"contact_phone": e.ContactPhone, "liaison_officer_id": e.LiaisonOfficerID, "tags": e.Tags,
+		"abnormal_or_dishonest_listed": e.AbnormalOrDishonestListed, "major_incident_or_violation_3y": e.MajorIncidentOrViolation3y,
+		"field_class": e.FieldClass, "key_field": e.KeyField, "key_chain_link": e.KeyChainLink,
+		"honours": e.Honours, "awards": e.Awards, "makers_china": e.MakersChina,
 		"version": e.Version,
 	}
+}
+
+// Honour is an honour the enterprise holds (高新技术企业 and the like), with its validity.
+type Honour struct {
+	Code          string        `json:"code"`
+	ValidFrom     calendar.Date `json:"valid_from"`
+	ValidUntil    calendar.Date `json:"valid_until"` // zero: open-ended
+	CertificateNo string        `json:"certificate_no,omitempty"`
+}
+
+// ValidOn reports whether the honour is valid on a day.
+func (h Honour) ValidOn(day calendar.Date) bool {
+	return !day.Before(h.ValidFrom) && (h.ValidUntil.IsZero() || !day.After(h.ValidUntil))
+}
+
+// Award is a science and technology award the enterprise won.
+type Award struct {
+	Year  int    `json:"year"`
+	Level string `json:"level"`
+	Rank  int    `json:"rank"`
+	Name  string `json:"name,omitempty"`
+}
+
+// HonoursValidAt returns the codes of the honours valid at the end of a year, each once; nil when
+// the honours are not known.
+func (e Enterprise) HonoursValidAt(year int) []string {
+	if e.Honours == nil {
+		return nil
+	}
+	end := calendar.NewDate(year, time.December, 31)
+	out := []string{}
+	for _, h := range e.Honours {
+		if h.ValidOn(end) && !slices.Contains(out, h.Code) {
+			out = append(out, h.Code)
+		}
+	}
+	return out
 }
 
 // Officer is what the registry needs to know of a user named liaison officer.
@@ -124,6 +176,8 @@ type Store interface {
 	// GetOfficer returns the user of an id as a possible liaison officer, or not_found.
 	GetOfficer(ctx context.Context, id int64) (Officer, error)
 	LatestFigures(ctx context.Context, enterpriseID int64) (Figures, error)
+	// RefreshEligibility recomputes the enterprise's stored criteria results.
+	RefreshEligibility(ctx context.Context, enterpriseID int64, now time.Time, loc *time.Location) error
 	RecordAudit(ctx context.Context, e audit.Event) error
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/apperr"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/optional"
 	"github.com/tiertracker/tiertracker/internal/paging"
 )
@@ -31,6 +32,15 @@ type Changes struct {
 	ContactPhone       optional.Value[string]
 	LiaisonOfficerID   optional.Value[int64]
 	Tags               optional.Value[[]string]
+
+	AbnormalOrDishonestListed  optional.Value[bool]
+	MajorIncidentOrViolation3y optional.Value[bool]
+	FieldClass                 optional.Value[string]
+	KeyField                   optional.Value[bool]
+	KeyChainLink               optional.Value[bool]
+	Honours                    optional.Value[[]Honour]
+	Awards                     optional.Value[[]Award]
+	MakersChina                optional.Value[[]criteria.MakersPlace]
 }
 
 // officerOnly names the fields an enterprise user may not change on its own record: its
@@ -56,7 +66,30 @@ func (c Changes) officerOnly(current Enterprise) []string {
 	if c.Tags.Set && !slices.Equal(c.Tags.V, current.Tags) {
 		out = append(out, "tags")
 	}
+	if c.KeyField.Set && !sameFlag(c.KeyField, current.KeyField) {
+		out = append(out, "key_field")
+	}
+	if c.KeyChainLink.Set && !sameFlag(c.KeyChainLink, current.KeyChainLink) {
+		out = append(out, "key_chain_link")
+	}
 	return out
+}
+
+// sameFlag reports whether a patch's nullable boolean equals the stored one.
+func sameFlag(v optional.Value[bool], current *bool) bool {
+	if v.Null || current == nil {
+		return v.Null && current == nil
+	}
+	return v.V == *current
+}
+
+// flag turns a patch's nullable boolean into the stored form.
+func flag(v optional.Value[bool]) *bool {
+	if v.Null {
+		return nil
+	}
+	b := v.V
+	return &b
 }
 
 // Apply writes the changes onto e and checks every field that can be checked without the
@@ -108,12 +141,34 @@ func (c Changes) Apply(e *Enterprise, overrideAllowed bool, today calendar.Date,
 		checkPastDate("niche_market_since", e.NicheMarketSince, today, fs)
 	}
 	if c.StrategicEmerging.Set {
-		if c.StrategicEmerging.Null {
-			e.StrategicEmerging = nil
-		} else {
-			v := c.StrategicEmerging.V
-			e.StrategicEmerging = &v
+		e.StrategicEmerging = flag(c.StrategicEmerging)
+	}
+	if c.AbnormalOrDishonestListed.Set {
+		e.AbnormalOrDishonestListed = flag(c.AbnormalOrDishonestListed)
+	}
+	if c.MajorIncidentOrViolation3y.Set {
+		e.MajorIncidentOrViolation3y = flag(c.MajorIncidentOrViolation3y)
+	}
+	if c.KeyField.Set {
+		e.KeyField = flag(c.KeyField)
+	}
+	if c.KeyChainLink.Set {
+		e.KeyChainLink = flag(c.KeyChainLink)
+	}
+	if c.FieldClass.Set {
+		e.FieldClass = c.FieldClass.V
+		if e.FieldClass != "" && !slices.Contains(criteria.FieldClasses, e.FieldClass) {
+			fs.Add("field_class", apperr.RuleOneOf, map[string]any{"values": criteria.FieldClasses})
 		}
+	}
+	if c.Honours.Set {
+		e.Honours = checkHonours(c.Honours, fs)
+	}
+	if c.Awards.Set {
+		e.Awards = checkAwards(c.Awards, today, fs)
+	}
+	if c.MakersChina.Set {
+		e.MakersChina = checkMakers(c.MakersChina, today, fs)
 	}
 	if c.ContactPerson.Set {
 		e.ContactPerson = checkText("contact_person", c.ContactPerson.V, MaxContact, false, fs)
@@ -197,6 +252,9 @@ func (s Service) Create(ctx context.Context, actor access.Actor, c Changes) (Ent
 		if err := st.CreateEnterprise(ctx, &e); err != nil {
 			return err
 		}
+		if err := st.RefreshEligibility(ctx, e.ID, now, s.Location); err != nil {
+			return err
+		}
 		if err := s.audit(ctx, st, actor, "enterprise.create", nil, e, now); err != nil {
 			return err
 		}
@@ -253,6 +311,9 @@ func (s Service) Update(ctx context.Context, actor access.Actor, id int64, readV
 		}
 		e.UpdatedAt = s.Now().UTC()
 		if err := st.UpdateEnterprise(ctx, &e, readVersion); err != nil {
+			return err
+		}
+		if err := st.RefreshEligibility(ctx, e.ID, e.UpdatedAt, s.Location); err != nil {
 			return err
 		}
 		if err := s.audit(ctx, st, actor, "enterprise.update", &before, e, e.UpdatedAt); err != nil {

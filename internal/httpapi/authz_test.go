@@ -48,6 +48,10 @@ var authzTable = map[string][]string{
 	"GET /api/v1/enterprises/:id":   {"admin", "city_officer", "county_officer", "leader", "enterprise"},
 	"PATCH /api/v1/enterprises/:id": {"admin", "city_officer", "county_officer", "enterprise"},
 
+	"GET /api/v1/enterprises/:id/annual-reports":       {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"PUT /api/v1/enterprises/:id/annual-reports/:year": {"admin", "city_officer", "county_officer", "enterprise"},
+	"GET /api/v1/enterprises/:id/eligibility":          {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+
 	"POST /api/v1/eligibility/evaluate": {"admin", "city_officer", "county_officer", "leader", "enterprise"},
 
 	"GET /api/v1/audit-events": {"admin", "city_officer"},
@@ -96,7 +100,7 @@ func TestAuthorizationTable(t *testing.T) {
 	pathOf := func(p string) string {
 		for prefix, id := range ids {
 			if strings.HasPrefix(p, prefix) {
-				return strings.NewReplacer(":id", id, ":code", id).Replace(p)
+				return strings.NewReplacer(":id", id, ":code", id, ":year", "2025").Replace(p)
 			}
 		}
 		return p

@@ -27,9 +27,11 @@ import (
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/demo"
+	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
+	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -119,6 +121,8 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Auth:          authService,
 		Users:         user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
 		Enterprises:   enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
+		Reports:       report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
+		Eligibility:   eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
 		Audit:         audit.Service{Store: store.NewReader(e.db)},
 		Regions:       store.NewReader(e.db),
 		RegionAdmin:   region.Service{Store: store.NewRegions(e.db), Now: clock},

@@ -15,9 +15,11 @@ import (
 	"github.com/tiertracker/tiertracker/internal/apperr"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
+	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
 
@@ -28,6 +30,8 @@ type Deps struct {
 	Auth        *auth.Service
 	Users       user.Service
 	Enterprises enterprise.Service
+	Reports     report.Service
+	Eligibility eligibility.Service
 	Audit       audit.Service
 	Regions     region.Store
 	RegionAdmin region.Service
@@ -63,6 +67,8 @@ func (a *api) routes() []route {
 	officers, everyone := access.Officers, access.Everyone
 	adminOnly := []access.Role{access.Admin}
 	auditors := []access.Role{access.Admin, access.CityOfficer}
+	// editors change an enterprise's records: officers within scope, an enterprise user its own.
+	editors := []access.Role{access.Admin, access.CityOfficer, access.CountyOfficer, access.Enterprise}
 	return []route{
 		{"GET", "/healthz", public, a.healthz},
 		{"GET", "/readyz", public, a.readyz},
@@ -93,7 +99,10 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/enterprises", everyone, a.listEnterprises},
 		{"POST", "/api/v1/enterprises", officers, a.createEnterprise},
 		{"GET", "/api/v1/enterprises/:id", everyone, a.getEnterprise},
-		{"PATCH", "/api/v1/enterprises/:id", []access.Role{access.Admin, access.CityOfficer, access.CountyOfficer, access.Enterprise}, a.updateEnterprise},
+		{"PATCH", "/api/v1/enterprises/:id", editors, a.updateEnterprise},
+		{"GET", "/api/v1/enterprises/:id/annual-reports", everyone, a.listAnnualReports},
+		{"PUT", "/api/v1/enterprises/:id/annual-reports/:year", editors, a.putAnnualReport},
+		{"GET", "/api/v1/enterprises/:id/eligibility", everyone, a.getEligibility},
 
 		{"POST", "/api/v1/eligibility/evaluate", everyone, a.evaluateEligibility},
 

@@ -34,9 +34,19 @@ type enterpriseRow struct {
 	ContactPhone       *string
 	LiaisonOfficerID   *int64
 	Tags               []string `gorm:"serializer:json"`
-	Version            int
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
+
+	AbnormalOrDishonestListed  *bool `gorm:"column:abnormal_or_dishonest_listed"`
+	MajorIncidentOrViolation3y *bool `gorm:"column:major_incident_or_violation_3y"`
+	FieldClass                 *string
+	KeyField                   *bool
+	KeyChainLink               *bool
+	Honours                    []enterprise.Honour    `gorm:"serializer:json"`
+	Awards                     []enterprise.Award     `gorm:"serializer:json"`
+	MakersChina                []criteria.MakersPlace `gorm:"serializer:json"`
+
+	Version   int
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 func (enterpriseRow) TableName() string { return "enterprises" }
@@ -54,27 +64,35 @@ func enterpriseToRow(e enterprise.Enterprise) enterpriseRow {
 		tags = []string{}
 	}
 	return enterpriseRow{
-		ID:                 e.ID,
-		Name:               e.Name,
-		NameSort:           collate.Key(e.Name),
-		CreditCode:         e.CreditCode,
-		CreditCodeOverride: e.CreditCodeOverride,
-		RegionCode:         e.RegionCode,
-		IndustryCode:       strPtr(e.IndustryCode),
-		SizeClass:          strPtr(string(e.SizeClass)),
-		FoundedOn:          e.FoundedOn,
-		Address:            strPtr(e.Address),
-		MainProducts:       strPtr(e.MainProducts),
-		NicheMarket:        strPtr(e.NicheMarket),
-		NicheMarketSince:   e.NicheMarketSince,
-		StrategicEmerging:  e.StrategicEmerging,
-		ContactPerson:      strPtr(e.ContactPerson),
-		ContactPhone:       strPtr(e.ContactPhone),
-		LiaisonOfficerID:   idPtr(e.LiaisonOfficerID),
-		Tags:               tags,
-		Version:            e.Version,
-		CreatedAt:          utc(e.CreatedAt),
-		UpdatedAt:          utc(e.UpdatedAt),
+		ID:                         e.ID,
+		Name:                       e.Name,
+		NameSort:                   collate.Key(e.Name),
+		CreditCode:                 e.CreditCode,
+		CreditCodeOverride:         e.CreditCodeOverride,
+		RegionCode:                 e.RegionCode,
+		IndustryCode:               strPtr(e.IndustryCode),
+		SizeClass:                  strPtr(string(e.SizeClass)),
+		FoundedOn:                  e.FoundedOn,
+		Address:                    strPtr(e.Address),
+		MainProducts:               strPtr(e.MainProducts),
+		NicheMarket:                strPtr(e.NicheMarket),
+		NicheMarketSince:           e.NicheMarketSince,
+		StrategicEmerging:          e.StrategicEmerging,
+		ContactPerson:              strPtr(e.ContactPerson),
+		ContactPhone:               strPtr(e.ContactPhone),
+		LiaisonOfficerID:           idPtr(e.LiaisonOfficerID),
+		Tags:                       tags,
+		AbnormalOrDishonestListed:  e.AbnormalOrDishonestListed,
+		MajorIncidentOrViolation3y: e.MajorIncidentOrViolation3y,
+		FieldClass:                 strPtr(e.FieldClass),
+		KeyField:                   e.KeyField,
+		KeyChainLink:               e.KeyChainLink,
+		Honours:                    e.Honours,
+		Awards:                     e.Awards,
+		MakersChina:                e.MakersChina,
+		Version:                    e.Version,
+		CreatedAt:                  utc(e.CreatedAt),
+		UpdatedAt:                  utc(e.UpdatedAt),
 	}
 }
 
@@ -85,28 +103,36 @@ func enterpriseFromView(v enterpriseView) enterprise.Enterprise {
 		tags = []string{}
 	}
 	return enterprise.Enterprise{
-		ID:                 r.ID,
-		Name:               r.Name,
-		CreditCode:         r.CreditCode,
-		CreditCodeOverride: r.CreditCodeOverride,
-		RegionCode:         r.RegionCode,
-		IndustryCode:       strOf(r.IndustryCode),
-		SizeClass:          criteria.SizeClass(strOf(r.SizeClass)),
-		FoundedOn:          r.FoundedOn,
-		Address:            strOf(r.Address),
-		MainProducts:       strOf(r.MainProducts),
-		NicheMarket:        strOf(r.NicheMarket),
-		NicheMarketSince:   r.NicheMarketSince,
-		StrategicEmerging:  r.StrategicEmerging,
-		ContactPerson:      strOf(r.ContactPerson),
-		ContactPhone:       strOf(r.ContactPhone),
-		LiaisonOfficerID:   idOf(r.LiaisonOfficerID),
-		Tags:               tags,
-		Version:            r.Version,
-		CreatedAt:          r.CreatedAt.UTC(),
-		UpdatedAt:          r.UpdatedAt.UTC(),
-		RegionName:         v.RegionName,
-		LiaisonOfficerName: strOf(v.LiaisonOfficerName),
+		ID:                         r.ID,
+		Name:                       r.Name,
+		CreditCode:                 r.CreditCode,
+		CreditCodeOverride:         r.CreditCodeOverride,
+		RegionCode:                 r.RegionCode,
+		IndustryCode:               strOf(r.IndustryCode),
+		SizeClass:                  criteria.SizeClass(strOf(r.SizeClass)),
+		FoundedOn:                  r.FoundedOn,
+		Address:                    strOf(r.Address),
+		MainProducts:               strOf(r.MainProducts),
+		NicheMarket:                strOf(r.NicheMarket),
+		NicheMarketSince:           r.NicheMarketSince,
+		StrategicEmerging:          r.StrategicEmerging,
+		ContactPerson:              strOf(r.ContactPerson),
+		ContactPhone:               strOf(r.ContactPhone),
+		LiaisonOfficerID:           idOf(r.LiaisonOfficerID),
+		Tags:                       tags,
+		AbnormalOrDishonestListed:  r.AbnormalOrDishonestListed,
+		MajorIncidentOrViolation3y: r.MajorIncidentOrViolation3y,
+		FieldClass:                 strOf(r.FieldClass),
+		KeyField:                   r.KeyField,
+		KeyChainLink:               r.KeyChainLink,
+		Honours:                    r.Honours,
+		Awards:                     r.Awards,
+		MakersChina:                r.MakersChina,
+		Version:                    r.Version,
+		CreatedAt:                  r.CreatedAt.UTC(),
+		UpdatedAt:                  r.UpdatedAt.UTC(),
+		RegionName:                 v.RegionName,
+		LiaisonOfficerName:         strOf(v.LiaisonOfficerName),
 	}
 }
 

@@ -106,6 +106,9 @@ func (s Service) Register(ctx context.Context, r Registration) (User, error) {
 			if err := st.CreateEnterprise(ctx, &e); err != nil {
 				return err
 			}
+			if err := st.RefreshEligibility(ctx, e.ID, now, s.Location); err != nil {
+				return err
+			}
 			if err := st.RecordAudit(ctx, audit.New(ctx, now, anonymous, "enterprise.create", "enterprise", e.EntityID(), nil, e.Snapshot())); err != nil {
 				return err
 			}

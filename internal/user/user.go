@@ -123,5 +123,7 @@ type Store interface {
 	FindByCreditCode(ctx context.Context, code string) (enterprise.Enterprise, error)
 	// CreateEnterprise stores e and sets its ID; duplicate on a registered credit code.
 	CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error
+	// RefreshEligibility recomputes an enterprise's stored criteria results.
+	RefreshEligibility(ctx context.Context, enterpriseID int64, now time.Time, loc *time.Location) error
 	RecordAudit(ctx context.Context, e audit.Event) error
 }

@@ -346,6 +346,68 @@ export interface paths {
         patch: operations["updateEnterprise"];
         trace?: never;
     };
+    "/api/v1/enterprises/{id}/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's annual figures, latest year first (within the caller's scope). */
+        get: operations["listAnnualReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/annual-reports/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * File or replace a year's figures (the enterprise its own, officers within scope).
+         * @description A year not filed yet is created (201) with no `version`; replacing one names the version read
+         *     (a stale one is 409 `stale_version`). Every figure left out is stored as missing, never as
+         *     zero. `local_score` and `market_position_leading` are assessments an enterprise user may not
+         *     set (403 naming the field). The size class and the criteria results follow at once.
+         */
+        put: operations["putAnnualReport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The self-check of an enterprise against every tier, from the registry's facts.
+         * @description Builds the evaluation contract's facts from the profile, the annual figures, the honours valid
+         *     at the end of the report year and the qualifications in force today, and answers one
+         *     evaluation per tier in the shape of `POST /api/v1/eligibility/evaluate`.
+         */
+        get: operations["getEnterpriseEligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/officers": {
         parameters: {
             query?: never;
@@ -636,6 +698,20 @@ export interface components {
              *     ]
              */
             tags: string[];
+            /** @description On the abnormal-operation or serious-dishonesty list. */
+            abnormal_or_dishonest_listed?: boolean | null;
+            /** @description A major safety */
+            major_incident_or_violation_3y?: boolean | null;
+            /** @enum {string|null} */
+            field_class?: "gap_filling" | "six_foundations" | "other" | null;
+            /** @description L6: main product in a key field (an officer's assessment). */
+            key_field?: boolean | null;
+            /** @description L5: at a key link of a key industrial chain (an officer's assessment). */
+            key_chain_link?: boolean | null;
+            /** @description null is not known; [] is none. */
+            honours?: components["schemas"]["Honour"][] | null;
+            awards?: components["schemas"]["Award"][] | null;
+            makers_china?: components["schemas"]["MakersPlace"][] | null;
             version: number;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
@@ -659,6 +735,20 @@ export interface components {
             contact_phone?: string | null;
             liaison_officer_id?: number | null;
             tags?: string[];
+            /** @description On the abnormal-operation or serious-dishonesty list. */
+            abnormal_or_dishonest_listed?: boolean | null;
+            /** @description A major safety */
+            major_incident_or_violation_3y?: boolean | null;
+            /** @enum {string|null} */
+            field_class?: "gap_filling" | "six_foundations" | "other" | null;
+            /** @description L6: main product in a key field (an officer's assessment). */
+            key_field?: boolean | null;
+            /** @description L5: at a key link of a key industrial chain (an officer's assessment). */
+            key_chain_link?: boolean | null;
+            /** @description null is not known; [] is none. */
+            honours?: components["schemas"]["Honour"][] | null;
+            awards?: components["schemas"]["Award"][] | null;
+            makers_china?: components["schemas"]["MakersPlace"][] | null;
         };
         EnterprisePatch: {
             name?: string;
@@ -678,6 +768,20 @@ export interface components {
             contact_phone?: string | null;
             liaison_officer_id?: number | null;
             tags?: string[];
+            /** @description On the abnormal-operation or serious-dishonesty list. */
+            abnormal_or_dishonest_listed?: boolean | null;
+            /** @description A major safety */
+            major_incident_or_violation_3y?: boolean | null;
+            /** @enum {string|null} */
+            field_class?: "gap_filling" | "six_foundations" | "other" | null;
+            /** @description L6: main product in a key field (an officer's assessment). */
+            key_field?: boolean | null;
+            /** @description L5: at a key link of a key industrial chain (an officer's assessment). */
+            key_chain_link?: boolean | null;
+            /** @description null is not known; [] is none. */
+            honours?: components["schemas"]["Honour"][] | null;
+            awards?: components["schemas"]["Award"][] | null;
+            makers_china?: components["schemas"]["MakersPlace"][] | null;
             /** @description The version read; a stale one is 409 `stale_version`. */
             version: number;
         };
@@ -823,6 +927,82 @@ export interface components {
              *     ]
              */
             missing: string[];
+        };
+        Honour: {
+            /** @enum {string} */
+            code: "high_tech_enterprise" | "innovation_demo" | "ip_advantage" | "ip_demo";
+            /** Format: date */
+            valid_from: string;
+            /** Format: date */
+            valid_until?: string | null;
+            certificate_no?: string;
+        };
+        Award: {
+            year: number;
+            /** @enum {string} */
+            level: "national" | "provincial";
+            /** @description The enterprise's place among the winning units. */
+            rank: number;
+            name?: string;
+        };
+        MakersPlace: {
+            year: number;
+            /** @enum {integer} */
+            top: 50 | 500;
+        };
+        AnnualFigures: {
+            employees?: number | null;
+            rd_staff?: number | null;
+            operating_revenue?: components["schemas"]["NullableMoney"];
+            main_business_revenue?: components["schemas"]["NullableMoney"];
+            rd_expense?: components["schemas"]["NullableMoney"];
+            net_profit?: components["schemas"]["NullableMoney"];
+            total_assets?: components["schemas"]["NullableMoney"];
+            total_liabilities?: components["schemas"]["NullableMoney"];
+            equity_financing?: components["schemas"]["NullableMoney"];
+            ip?: {
+                class1?: number | null;
+                class1_self_developed?: number | null;
+                class1_high_value?: number | null;
+                class2?: number | null;
+                class1_applied?: number | null;
+            } | null;
+            /** @enum {string|null} */
+            rd_institution?: "none" | "below_city" | "city" | "provincial" | "national" | null;
+            digital_level?: number | null;
+            quality?: {
+                award?: components["schemas"]["NullableBool"];
+                certified?: components["schemas"]["NullableBool"];
+                own_brand?: components["schemas"]["NullableBool"];
+                standards?: components["schemas"]["NullableBool"];
+            } | null;
+            info_system_core_business?: components["schemas"]["NullableBool"];
+            management_certified?: components["schemas"]["NullableBool"];
+            national_market_share?: number | null;
+            local_score?: number | null;
+            quality_score?: number | null;
+            market_position_leading?: components["schemas"]["NullableBool"];
+            domestic_rank?: number | null;
+        };
+        AnnualReportPut: components["schemas"]["AnnualFigures"] & {
+            /** @description The version read; left out for a year not filed yet. */
+            version?: number | null;
+        };
+        AnnualReport: components["schemas"]["AnnualFigures"] & {
+            enterprise_id: number;
+            year: number;
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        AnnualReportList: components["schemas"]["Page"] & {
+            items: components["schemas"]["AnnualReport"][];
+        };
+        EnterpriseEligibility: {
+            enterprise_id: number;
+            report_year: number;
+            ruleset: string;
+            results: components["schemas"]["Evaluation"][];
         };
         Page: {
             items: unknown[];
@@ -1598,6 +1778,104 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAnnualReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every year filed, in one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReportList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putAnnualReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnualReportPut"];
+            };
+        };
+        responses: {
+            /** @description Replaced. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            /** @description Filed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getEnterpriseEligibility: {
+        parameters: {
+            query?: {
+                /** @description Default the last complete year, or the enterprise's latest report before it. */
+                report_year?: number;
+                /** @description Default the ruleset in force today. */
+                ruleset?: string;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One evaluation per tier, bottom first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnterpriseEligibility"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
         };
     };

@@ -1,0 +1,93 @@
+package demo
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/qualification"
+)
+
+// grant is one announcement of the demo city's history: who got which tier on which day, and
+// how many of them passed the re-review when it came up.
+type grant struct {
+	tier         criteria.Tier
+	on           string
+	announcement string
+	from, to     int // ranks (strongest first) of the companies granted
+	renewed      int // how many of them passed the re-review (the first ones)
+}
+
+// history is the demo city's record. On 2023-06-30 it holds, tier by tier, 83 innovative SMEs
+// (2022-09 and 2023-06 batches), 76 provincial specialised SMEs (2020, 2021 and 2022 batches) and
+// 2 little giants (MIIT's third and fourth batches); later batches, re-reviews and lapses bring it
+// to today.
+var history = []grant{
+	{criteria.SpecializedSME, "2020-12-15", "粤工信融资函〔2020〕62号", 0, 20, 15},
+	{criteria.LittleGiant, "2021-07-19", "工信部企业函〔2021〕197号", 0, 1, 1},
+	{criteria.SpecializedSME, "2021-12-15", "粤工信融资函〔2021〕68号", 20, 48, 22},
+	{criteria.LittleGiant, "2022-08-01", "工信部企业函〔2022〕191号", 1, 2, 1},
+	{criteria.InnovativeSME, "2022-09-30", "粤工信融资函〔2022〕45号", 48, 88, 30},
+	{criteria.SpecializedSME, "2022-12-15", "粤工信融资函〔2022〕71号", 48, 76, 24},
+	{criteria.InnovativeSME, "2023-06-15", "粤工信融资函〔2023〕30号", 88, 131, 35},
+	{criteria.LittleGiant, "2023-07-20", "工信部企业函〔2023〕182号", 2, 5, 0},
+	{criteria.SpecializedSME, "2023-12-15", "粤工信融资函〔2023〕75号", 76, 91, 0},
+	{criteria.InnovativeSME, "2024-06-20", "粤工信融资函〔2024〕33号", 131, 161, 0},
+	{criteria.SpecializedSME, "2024-12-16", "粤工信融资函〔2024〕70号", 91, 111, 0},
+	{criteria.InnovativeSME, "2025-06-20", "粤工信融资函〔2025〕31号", 161, 186, 0},
+}
+
+// revoked is the rank of the company whose qualification was revoked, and when and why.
+const (
+	revokedRank   = 30
+	revokedOn     = "2024-05-10"
+	revokedReason = "发生重大安全生产事故，经核实撤销资格"
+)
+
+func mustDate(s string) calendar.Date {
+	d, err := calendar.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// qualificationHistory returns the demo city's qualifications: one row per period of validity,
+// a passed re-review adding the next period. Grants and re-reviews after now are left out.
+func qualificationHistory(companies []company, now time.Time) []qualification.Qualification {
+	ranked := make([]*company, len(companies))
+	for i := range companies {
+		ranked[i] = &companies[i]
+	}
+	slices.SortStableFunc(ranked, func(a, b *company) int { return cmp.Compare(b.strength, a.strength) })
+	today := calendar.On(now, time.UTC)
+	var out []qualification.Qualification
+	for _, g := range history {
+		granted := mustDate(g.on)
+		if granted.After(today) {
+			continue
+		}
+		for rank := g.from; rank < g.to && rank < len(ranked); rank++ {
+			c := ranked[rank]
+			q := qualification.Qualification{
+				EnterpriseID: c.e.ID, Tier: g.tier, Source: qualification.SourceDemo, AnnouncementNo: g.announcement,
+				GrantedOn: granted, ValidUntil: qualification.ValidUntilOf(granted), Version: 1, CreatedAt: now, UpdatedAt: now,
+			}
+			if rank == revokedRank {
+				q.RevokedOn, q.RevokedReason, q.RevokedBy = mustDate(revokedOn), revokedReason, "city"
+			}
+			out = append(out, q)
+			if rank-g.from < g.renewed && q.RevokedOn.IsZero() {
+				next := q
+				next.GrantedOn = q.ValidUntil.AddDays(1)
+				next.ValidUntil = q.ValidUntil.AddYears(qualification.ValidityYears)
+				if !next.GrantedOn.After(today) {
+					out = append(out, next)
+				}
+			}
+		}
+	}
+	return out
+}

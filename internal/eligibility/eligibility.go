@@ -1,0 +1,183 @@
+// Package eligibility applies the tier criteria to the registry: it builds the criteria's facts of
+// an enterprise from its profile, annual figures and qualifications, and keeps each enterprise's
+// results stored and current, so that lists over thousands of enterprises are queries.
+package eligibility
+
+import (
+	"context"
+	"time"
+
+	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/apperr"
+	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/industry"
+	"github.com/tiertracker/tiertracker/internal/qualification"
+	"github.com/tiertracker/tiertracker/internal/report"
+)
+
+// Store reads what the facts are built from and keeps the results.
+type Store interface {
+	GetEnterprise(ctx context.Context, scope access.Scope, id int64) (enterprise.Enterprise, error)
+	ListAnnualReports(ctx context.Context, enterpriseID int64) ([]report.Annual, error)
+	ListQualifications(ctx context.Context, enterpriseID int64) ([]qualification.Qualification, error)
+	// SaveResults replaces an enterprise's stored results.
+	SaveResults(ctx context.Context, enterpriseID int64, results []criteria.Result, at time.Time) error
+}
+
+// RulesetOn returns the ruleset in force on a day.
+func RulesetOn(day calendar.Date) string { return criteria.DefaultRuleset }
+
+// ReportYear returns the year an evaluation made on a day rests on: the last complete year
+// (the year before), or, when the enterprise has not filed it yet, its latest earlier report.
+func ReportYear(reports []report.Annual, today calendar.Date) int {
+	last := today.Year() - 1
+	best := 0
+	for _, r := range reports {
+		if r.Year == last {
+			return last
+		}
+		if r.Year < last && r.Year > best {
+			best = r.Year
+		}
+	}
+	if best == 0 {
+		return last
+	}
+	return best
+}
+
+// Facts builds the criteria's facts of an enterprise for a report year, on a day: the tiers held
+// are those in force that day, the honours those valid at the end of the report year.
+func Facts(e enterprise.Enterprise, reports []report.Annual, quals []qualification.Qualification, year int, ruleset string, today calendar.Date) criteria.Facts {
+	f := criteria.Facts{
+		Ruleset:     ruleset,
+		ReportYear:  year,
+		General:     &criteria.General{AbnormalOrDishonestListed: e.AbnormalOrDishonestListed, MajorIncidentOrViolation3y: e.MajorIncidentOrViolation3y},
+		HeldTiers:   qualification.HeldTiers(quals, today),
+		MainProduct: &criteria.MainProduct{StrategicEmerging: e.StrategicEmerging, KeyField: e.KeyField, KeyChainLink: e.KeyChainLink},
+		Honours:     e.HonoursValidAt(year),
+		Awards:      e.CriteriaAwards(),
+		MakersChina: e.MakersChina,
+		Reports:     report.CriteriaReports(reports),
+	}
+	if class, ok := industry.ClassOf(e.IndustryCode); ok {
+		f.IndustryClass = class
+	}
+	if !e.NicheMarketSince.IsZero() {
+		s := e.NicheMarketSince.String()
+		f.NicheMarketSince = &s
+	}
+	if e.FieldClass != "" {
+		fc := e.FieldClass
+		f.MainProduct.FieldClass = &fc
+	}
+	hasYear := false
+	for _, r := range f.Reports {
+		hasYear = hasYear || r.Year == year
+	}
+	if !hasYear {
+		// No figures for the year: every figure is missing, which the evaluation says.
+		f.Reports = append(f.Reports, criteria.Report{Year: year})
+	}
+	return f
+}
+
+// evaluate builds the facts and evaluates every tier.
+func evaluate(e enterprise.Enterprise, reports []report.Annual, quals []qualification.Qualification, year int, ruleset string, today calendar.Date) ([]criteria.Result, error) {
+	results, problems := criteria.EvaluateAll(Facts(e, reports, quals, year, ruleset, today))
+	if len(problems) > 0 {
+		// The registry's facts pass the same checks on the way in; a problem here is a bug.
+		return nil, apperr.Wrap(problemError(problems), "registry facts")
+	}
+	return results, nil
+}
+
+type problemError []criteria.Problem
+
+func (p problemError) Error() string {
+	s := "invalid facts:"
+	for _, x := range p {
+		s += " " + x.Field + " " + x.Rule
+	}
+	return s
+}
+
+// Refresh recomputes and stores an enterprise's results as of now, under the ruleset in force.
+// Callers run it in the transaction of the change that made it necessary.
+func Refresh(ctx context.Context, st Store, enterpriseID int64, now time.Time, loc *time.Location) error {
+	today := calendar.On(now, loc)
+	e, err := st.GetEnterprise(ctx, access.Scope{}, enterpriseID)
+	if err != nil {
+		return err
+	}
+	reports, err := st.ListAnnualReports(ctx, enterpriseID)
+	if err != nil {
+		return err
+	}
+	quals, err := st.ListQualifications(ctx, enterpriseID)
+	if err != nil {
+		return err
+	}
+	results, err := evaluate(e, reports, quals, ReportYear(reports, today), RulesetOn(today), today)
+	if err != nil {
+		return err
+	}
+	return st.SaveResults(ctx, enterpriseID, results, now)
+}
+
+// Evaluation is the self-check of one enterprise: every tier for one report year.
+type Evaluation struct {
+	EnterpriseID int64
+	ReportYear   int
+	Ruleset      string
+	Results      []criteria.Result
+}
+
+// Service answers self-checks.
+type Service struct {
+	Store    Store
+	Now      func() time.Time
+	Location *time.Location
+}
+
+// ForEnterprise evaluates an enterprise within the actor's scope (not_found outside it) for a
+// report year (0: the default) under a ruleset ("": the one in force today).
+func (s Service) ForEnterprise(ctx context.Context, actor access.Actor, id int64, year int, ruleset string) (Evaluation, error) {
+	today := calendar.On(s.Now(), s.Location)
+	e, err := s.Store.GetEnterprise(ctx, actor.Scope(), id)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	var fs apperr.Fields
+	if ruleset == "" {
+		ruleset = RulesetOn(today)
+	} else if !criteria.KnownRuleset(ruleset) {
+		fs.Add("ruleset", apperr.RuleOneOf, map[string]any{"values": criteria.Rulesets()})
+	}
+	if year != 0 && year < criteria.MinYear {
+		fs.Add("report_year", apperr.RuleTooSmall, map[string]any{"min": criteria.MinYear})
+	} else if year > today.Year() {
+		fs.Add("report_year", apperr.RuleTooLarge, map[string]any{"max": today.Year()})
+	}
+	if err := fs.Err(); err != nil {
+		return Evaluation{}, err
+	}
+	reports, err := s.Store.ListAnnualReports(ctx, id)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	quals, err := s.Store.ListQualifications(ctx, id)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	if year == 0 {
+		year = ReportYear(reports, today)
+	}
+	results, err := evaluate(e, reports, quals, year, ruleset, today)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	return Evaluation{EnterpriseID: id, ReportYear: year, Ruleset: ruleset, Results: results}, nil
+}

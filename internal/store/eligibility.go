@@ -1,0 +1,80 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/eligibility"
+)
+
+type eligibilityRow struct {
+	EnterpriseID int64  `gorm:"primaryKey"`
+	Tier         string `gorm:"primaryKey"`
+	Ruleset      string
+	ReportYear   int
+	Eligible     bool
+	Route        *string
+	Score        *int
+	UnmetCount   int
+	MissingCount int
+	Result       string
+	ComputedAt   time.Time
+}
+
+func (eligibilityRow) TableName() string { return "eligibility_results" }
+
+// Eligibility is the self-check's store.
+type Eligibility struct{ conn }
+
+// NewEligibility returns the self-check's store over db.
+func NewEligibility(db *gorm.DB) Eligibility { return Eligibility{conn{db}} }
+
+// SaveResults replaces an enterprise's stored results.
+func (c conn) SaveResults(ctx context.Context, enterpriseID int64, results []criteria.Result, at time.Time) error {
+	rows := make([]eligibilityRow, len(results))
+	for i, r := range results {
+		raw, err := json.Marshal(r)
+		if err != nil {
+			return wrap(err, "encode result")
+		}
+		var route *string
+		if r.Route != nil {
+			s := string(*r.Route)
+			route = &s
+		}
+		rows[i] = eligibilityRow{
+			EnterpriseID: enterpriseID, Tier: string(r.Tier), Ruleset: r.Ruleset, ReportYear: r.ReportYear,
+			Eligible: r.Eligible, Route: route, Score: r.Score, UnmetCount: eligibility.Blocking(r),
+			MissingCount: len(r.Missing), Result: string(raw), ComputedAt: utc(at),
+		}
+	}
+	err := c.ctx(ctx).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "enterprise_id"}, {Name: "tier"}},
+		DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "result", "computed_at"}),
+	}).Create(&rows).Error
+	return wrap(err, "save results")
+}
+
+// RefreshEligibility recomputes and stores an enterprise's results, in the caller's transaction.
+func (c conn) RefreshEligibility(ctx context.Context, enterpriseID int64, now time.Time, loc *time.Location) error {
+	return eligibility.Refresh(ctx, c, enterpriseID, now, loc)
+}
+
+// RefreshAllEligibility recomputes every enterprise's results, in batches.
+func (c conn) RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error) {
+	var ids []int64
+	if err := c.ctx(ctx).Model(&enterpriseRow{}).Order("id").Pluck("id", &ids).Error; err != nil {
+		return 0, wrap(err, "list enterprises")
+	}
+	for _, id := range ids {
+		if err := c.RefreshEligibility(ctx, id, now, loc); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}
