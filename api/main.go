@@ -33,6 +33,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/config"
+	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
@@ -185,6 +186,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Enterprises:    enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
 		Reports:        report.Service{Store: store.NewReports(db), Now: time.Now, Location: cfg.Location},
 		Eligibility:    eligibility.Service{Store: store.NewEligibility(db), Now: time.Now, Location: cfg.Location},
+		Cultivation:    cultivation.Service{Store: store.NewCultivation(db), Now: time.Now, Location: cfg.Location},
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
 		RegionAdmin:    region.Service{Store: store.NewRegions(db), Now: time.Now},

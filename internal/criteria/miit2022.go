@@ -34,11 +34,14 @@ func (e *evaluation) general() Status {
 	listed, listedKnown := e.flag("general.abnormal_or_dishonest_listed", g.AbnormalOrDishonestListed)
 	incident, incidentKnown := e.flag("general.major_incident_or_violation_3y", g.MajorIncidentOrViolation3y)
 	st := all(status(size != Large, sizeKnown), status(!listed, listedKnown), status(!incident, incidentKnown))
-	var value any
-	if sizeKnown {
-		value = size
-	}
+	value := generalValue{valueIf(size, sizeKnown), valueIf(listed, listedKnown), valueIf(incident, incidentKnown)}
 	return e.condition(specGeneral, value, st)
+}
+
+type generalValue struct {
+	SizeClass any `json:"size_class"`
+	Listed    any `json:"abnormal_or_dishonest_listed"`
+	Incident  any `json:"major_incident_or_violation_3y"`
 }
 
 // ratioOf reads a ratio of two figures of a year, recording what is missing.

@@ -106,12 +106,12 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	// Y-1..Y of 10M, equity financing over Y-1..Y of 60M, a 创客中国 top-500 place.
 	provincial, provincialKnown := e.hasAward(LevelProvincial, 3)
 	national, nationalKnown := e.hasAward(LevelNational, 5)
-	rdSum, rdSumStatus := e.sumAtLeast([]int{e.y - 1, e.y}, "rd_expense", rdExpense, 20_000_000)
+	_, rdSumStatus := e.sumAtLeast([]int{e.y - 1, e.y}, "rd_expense", rdExpense, 20_000_000)
 	_, fin60 := e.sumAtLeast([]int{e.y - 1, e.y}, "equity_financing", equityFinancing, 60_000_000)
 	makers, makersKnown := e.hasMakersPlace(500)
 	alternative := anyOf(status(provincial, provincialKnown), status(national, nationalKnown), rdSumStatus, fin60, status(makers, makersKnown))
 	c4 := anyOf(byScore, alternative)
-	e.condition(specC4, scoreAlternativeValue{score, alternative == Met, rdSum}, c4)
+	e.condition(specC4, scoreAlternativeValue{score, alternative == Met}, c4)
 
 	// C4 was computed last but belongs after C3 in the explanation.
 	moveAfter(e.criteria, "C4", "C3")
@@ -134,9 +134,8 @@ type revenueFinancingValue struct {
 }
 
 type scoreAlternativeValue struct {
-	Score       *int  `json:"score"`
-	Alternative bool  `json:"alternative"`
-	RDExpense   int64 `json:"rd_expense_y1_y"`
+	Score       *int `json:"score"`
+	Alternative bool `json:"alternative"`
 }
 
 var bandsJ4 = []band{{50, 100, 5, "< 50%: 5"}, {60, 100, 3, "50–60%: 3"}, {70, 100, 1, "60–70%: 1"}, {1 << 62, 1, 0, ">= 70%: 0"}}

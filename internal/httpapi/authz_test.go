@@ -54,6 +54,11 @@ var authzTable = map[string][]string{
 
 	"POST /api/v1/eligibility/evaluate": {"admin", "city_officer", "county_officer", "leader", "enterprise"},
 
+	"GET /api/v1/cultivation":                {"admin", "city_officer", "county_officer", "leader"},
+	"POST /api/v1/cultivation/entries":       {"admin", "city_officer", "county_officer"},
+	"PATCH /api/v1/cultivation/entries/:id":  {"admin", "city_officer", "county_officer"},
+	"DELETE /api/v1/cultivation/entries/:id": {"admin", "city_officer", "county_officer"},
+
 	"GET /api/v1/audit-events": {"admin", "city_officer"},
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
+	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
@@ -123,6 +124,7 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Enterprises:   enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
 		Reports:       report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
 		Eligibility:   eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
+		Cultivation:   cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
 		Audit:         audit.Service{Store: store.NewReader(e.db)},
 		Regions:       store.NewReader(e.db),
 		RegionAdmin:   region.Service{Store: store.NewRegions(e.db), Now: clock},

@@ -30,7 +30,9 @@ func TestAnnualReports(t *testing.T) {
 	e.addUser("county", access.CountyOfficer, "445202", 0)
 	e.addUser("boss", access.Leader, "", 0)
 	owner, county, leader := e.login("owner", testPassword), e.login("county", testPassword), e.login("boss", testPassword)
-	path := func(id int64, year int) string { return fmt.Sprintf("/api/v1/enterprises/%d/annual-reports/%d", id, year) }
+	path := func(id int64, year int) string {
+		return fmt.Sprintf("/api/v1/enterprises/%d/annual-reports/%d", id, year)
+	}
 
 	figures := exampleFigures(t, 0)
 	delete(figures, "local_score")

@@ -15,6 +15,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/apperr"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -32,6 +33,7 @@ type Deps struct {
 	Enterprises enterprise.Service
 	Reports     report.Service
 	Eligibility eligibility.Service
+	Cultivation cultivation.Service
 	Audit       audit.Service
 	Regions     region.Store
 	RegionAdmin region.Service
@@ -105,6 +107,10 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/enterprises/:id/eligibility", everyone, a.getEligibility},
 
 		{"POST", "/api/v1/eligibility/evaluate", everyone, a.evaluateEligibility},
+		{"GET", "/api/v1/cultivation", access.Readers, a.listCultivation},
+		{"POST", "/api/v1/cultivation/entries", officers, a.createCultivationEntry},
+		{"PATCH", "/api/v1/cultivation/entries/:id", officers, a.updateCultivationEntry},
+		{"DELETE", "/api/v1/cultivation/entries/:id", officers, a.deleteCultivationEntry},
 
 		{"GET", "/api/v1/audit-events", auditors, a.listAuditEvents},
 	}

@@ -448,6 +448,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cultivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cultivation pool (培育库) of a target tier (officers within scope; leaders read).
+         * @description Every enterprise holding the tier below the target (none at all, for the innovative SME) and not
+         *     the target itself, ranked by how close the criteria say it is: eligible first, then by the
+         *     fewest unmet conditions, then by score. Each row names its unmet conditions with value and
+         *     requirement, and who follows it. `format=xlsx` answers every matching row as a workbook
+         *     (headers in `lang`, else the Accept-Language).
+         */
+        get: operations["listCultivation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultivation/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put an enterprise into the pool for a target tier, with the officer who follows it. */
+        post: operations["createCultivationEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cultivation/entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an enterprise out of the pool. */
+        delete: operations["deleteCultivationEntry"];
+        options?: never;
+        head?: never;
+        /** Change who follows an enterprise, the note or the follow-up date. */
+        patch: operations["updateCultivationEntry"];
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1003,6 +1062,60 @@ export interface components {
             report_year: number;
             ruleset: string;
             results: components["schemas"]["Evaluation"][];
+        };
+        PoolEntry: {
+            id: number;
+            enterprise_id: number;
+            target_tier: components["schemas"]["Tier"];
+            owner_id: number;
+            owner_name: string;
+            note: string | null;
+            /** Format: date */
+            follow_up_on: string | null;
+            created_by: string;
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        PoolEntryCreate: {
+            enterprise_id: number;
+            target_tier: components["schemas"]["Tier"];
+            /** @description An active city officer */
+            owner_id: number;
+            note?: string;
+            /** Format: date */
+            follow_up_on?: string | null;
+        };
+        PoolEntryPatch: {
+            owner_id?: number;
+            note?: string | null;
+            /** Format: date */
+            follow_up_on?: string | null;
+            version: number;
+        };
+        PoolRow: {
+            enterprise_id: number;
+            name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            industry_code: string | null;
+            size_class: components["schemas"]["SizeClass"] | null;
+            target_tier: components["schemas"]["Tier"];
+            report_year: number;
+            ruleset: string;
+            eligible: boolean;
+            route: string | null;
+            score: number | null;
+            /** @description Points short of 60 (0 when none); null when the score is unknown or the tier has none. */
+            score_gap: number | null;
+            /** @description The conditions not met (unmet or missing), scored indicators aside. */
+            gaps: components["schemas"]["Criterion"][];
+            missing: string[];
+            entry: components["schemas"]["PoolEntry"] | null;
+        };
+        PoolList: components["schemas"]["Page"] & {
+            items: components["schemas"]["PoolRow"][];
         };
         Page: {
             items: unknown[];
@@ -1932,6 +2045,131 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCultivation: {
+        parameters: {
+            query: {
+                target_tier: components["schemas"]["Tier"];
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                region?: string;
+                /** @description A section letter or a division code. */
+                industry?: string;
+                status?: "eligible" | "not_eligible";
+                /** @description true for enterprises put into the pool, false for the others. */
+                followed?: boolean;
+                format?: "json" | "xlsx";
+                lang?: "zh-CN" | "en-US";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the pool, or the whole pool as .xlsx. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createCultivationEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolEntryCreate"];
+            };
+        };
+        responses: {
+            /** @description Put into the pool. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    deleteCultivationEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Taken out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateCultivationEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PoolEntryPatch"];
+            };
+        };
+        responses: {
+            /** @description Changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
