@@ -12,6 +12,9 @@ type evaluation struct {
 	y        int
 	criteria []Criterion
 	missing  []string
+	// numbers holds the fractional values shown, so that a criterion's value points into it
+	// instead of boxing a float each.
+	numbers []float64
 	// points holds the points of the scored indicators, so that criteria can point into it
 	// without an allocation each.
 	points [16]int
@@ -22,9 +25,31 @@ type evaluation struct {
 	sizeDone  bool
 }
 
-// newEvaluation starts an evaluation that will explain n criteria.
-func newEvaluation(f *Facts, n int) *evaluation {
-	return &evaluation{f: f, y: f.ReportYear, criteria: make([]Criterion, 0, n)}
+// newEvaluation starts an evaluation that will explain n criteria, into buf when it has room.
+func newEvaluation(f *Facts, n int, buf []Criterion) evaluation {
+	if cap(buf) < n {
+		buf = make([]Criterion, 0, n)
+	}
+	return evaluation{f: f, y: f.ReportYear, criteria: buf[:0:n], numbers: make([]float64, 0, n)}
+}
+
+// number returns a value to show: a pointer into e.numbers, or nil when unknown or infinite.
+func (e *evaluation) number(v any, known bool) any {
+	f, ok := v.(float64)
+	if !known || !ok {
+		return nil
+	}
+	if len(e.numbers) == cap(e.numbers) {
+		return f // no room left: box it
+	}
+	e.numbers = append(e.numbers, f)
+	return &e.numbers[len(e.numbers)-1]
+}
+
+// reserve keeps a place for a criterion that is decided later but explained here; fill puts it.
+func (e *evaluation) reserve() int {
+	e.criteria = append(e.criteria, Criterion{})
+	return len(e.criteria) - 1
 }
 
 // report returns the report of a year, or nil.
@@ -92,19 +117,23 @@ func (e *evaluation) inLastThreeYears(year int) bool { return year >= e.y-2 && y
 func (e *evaluation) add(c Criterion) { e.criteria = append(e.criteria, c) }
 
 // condition appends a criterion that is met or not.
-func (e *evaluation) condition(s spec, value any, st Status) Status {
-	e.add(Criterion{Code: s.code, Group: s.group, Label: s.label, Value: value, Requirement: s.requirement, Status: st})
+func (e *evaluation) condition(s *spec, value any, st Status) Status {
+	e.add(Criterion{Code: s.code, names: &s.names, Value: value, Requirement: s.requirement, Status: st})
+	return st
+}
+
+// fill sets a reserved criterion that is met or not.
+func (e *evaluation) fill(at int, s *spec, value any, st Status) Status {
+	e.criteria[at] = Criterion{Code: s.code, names: &s.names, Value: value, Requirement: s.requirement, Status: st}
 	return st
 }
 
 // scored appends a scored indicator; known false means its inputs are missing (points null).
-func (e *evaluation) scored(s spec, value any, points int, requirement string, known bool) (int, bool) {
-	c := Criterion{Code: s.code, Group: s.group, Label: s.label, Value: value, Requirement: requirement, MaxPoints: &maxPoints[s.max]}
+func (e *evaluation) scored(s *spec, value any, points int, requirement string, known bool) (int, bool) {
+	c := Criterion{Code: s.code, names: &s.names, Value: value, Requirement: requirement, MaxPoints: &maxPoints[s.max]}
 	var stored *int
 	if known {
-		e.points[e.nPts] = points
-		stored = &e.points[e.nPts]
-		e.nPts++
+		stored = e.keep(points)
 	}
 	switch {
 	case !known:
@@ -116,6 +145,39 @@ func (e *evaluation) scored(s spec, value any, points int, requirement string, k
 	}
 	e.add(c)
 	return points, known
+}
+
+// routeValues and sizeValues let results point at shared values instead of allocating each.
+var (
+	routeValues = [...]Route{RouteScore, RouteDirect, RouteAlternative, RouteGeneral, RouteExempt}
+	sizeValues  = [...]SizeClass{Micro, Small, Medium, Large}
+)
+
+func routePointer(r Route) *Route {
+	for i := range routeValues {
+		if routeValues[i] == r {
+			return &routeValues[i]
+		}
+	}
+	other := r
+	return &other
+}
+
+func sizePointer(s SizeClass) *SizeClass {
+	for i := range sizeValues {
+		if sizeValues[i] == s {
+			return &sizeValues[i]
+		}
+	}
+	other := s
+	return &other
+}
+
+// keep stores a number in the evaluation's points and returns a pointer to it.
+func (e *evaluation) keep(n int) *int {
+	e.points[e.nPts] = n
+	e.nPts++
+	return &e.points[e.nPts-1]
 }
 
 // maxPoints are the possible maxima, for criteria to point at.
@@ -163,16 +225,11 @@ func anyOf(parts ...Status) Status {
 
 // nicheYears returns the whole years from entering the niche market to 1 January of Y+1.
 func (e *evaluation) nicheYears() (int, bool) {
-	if e.f.NicheMarketSince == nil {
+	if e.f.NicheMarketSince == nil || !e.f.nicheParsed {
 		e.miss("niche_market_since")
 		return 0, false
 	}
-	since, err := time.Parse("2006-01-02", *e.f.NicheMarketSince)
-	if err != nil {
-		e.miss("niche_market_since")
-		return 0, false
-	}
-	return WholeYears(since, e.y), true
+	return WholeYears(e.f.niche, e.y), true
 }
 
 // WholeYears returns the whole years from a date to the end of 31 December of year y (that is,
@@ -216,11 +273,10 @@ func (e *evaluation) result(ruleset string, eligible bool, route Route, score *i
 		Criteria: e.criteria, Missing: e.missing,
 	}
 	if eligible && route != "" {
-		r.Route = &route
+		r.Route = routePointer(route)
 	}
 	if e.sizeKnown {
-		size := e.size
-		r.SizeClass = &size
+		r.SizeClass = sizePointer(e.size)
 	}
 	if r.Missing == nil {
 		r.Missing = []string{}

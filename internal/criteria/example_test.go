@@ -3,6 +3,7 @@ package criteria
 import (
 	"encoding/json"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -24,6 +25,11 @@ func TestWorkedExample(t *testing.T) {
 	res, problems := Evaluate(loadFacts(t, "worked_example.json"))
 	if len(problems) > 0 {
 		t.Fatalf("problems: %+v", problems)
+	}
+	// The values shown marshal as plain JSON numbers.
+	raw, _ := json.Marshal(res)
+	if !strings.Contains(string(raw), `"value":0.88`) {
+		t.Errorf("json %s", raw)
 	}
 	if !res.Eligible || res.Route == nil || *res.Route != RouteScore || res.Score == nil || *res.Score != 68 {
 		t.Fatalf("eligible %v route %v score %v", res.Eligible, res.Route, res.Score)
@@ -56,7 +62,8 @@ func TestWorkedExample(t *testing.T) {
 	}
 	c1, _ := res.Find("C1")
 	z1, _ := res.Find("Z1")
-	if c1.Value != 5 || z1.Value != 0.88 || z1.Requirement != ">= 80%: 5" || *z1.MaxPoints != 5 {
+	share, _ := z1.Value.(*float64)
+	if c1.Value != 5 || share == nil || *share != 0.88 || z1.Requirement != ">= 80%: 5" || *z1.MaxPoints != 5 {
 		t.Errorf("C1 %+v, Z1 %+v", c1, z1)
 	}
 }

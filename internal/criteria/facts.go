@@ -1,5 +1,7 @@
 package criteria
 
+import "time"
+
 // Tier is a rung of the ladder.
 type Tier string
 
@@ -82,6 +84,10 @@ type Facts struct {
 	Awards           []Award       `json:"awards"`
 	MakersChina      []MakersPlace `json:"makers_china"`
 	Reports          []Report      `json:"reports"`
+
+	// niche is NicheMarketSince parsed, by Validate, once for every tier.
+	niche       time.Time
+	nicheParsed bool
 }
 
 // General are the general conditions' facts.

@@ -2,14 +2,15 @@ package criteria
 
 // evaluateInnovative applies 创新型中小企业评价标准: the general conditions and either the score
 // (60, with innovation ≥ 20, growth ≥ 15, specialisation ≥ 15) or one direct condition.
-func evaluateInnovative(f *Facts, ruleset string) Result {
-	e := newEvaluation(f, 12)
+func evaluateInnovative(f *Facts, ruleset string, buf []Criterion) Result {
+	ev := newEvaluation(f, 12, buf)
+	e := &ev
 	p := e.prerequisite()
 	g := e.general()
 
 	// Direct conditions.
 	award, awardKnown := e.hasAward("", 0)
-	d1 := e.condition(specD1, award, status(award, awardKnown))
+	d1 := e.condition(&specD1, award, status(award, awardKnown))
 	var held []string
 	if f.Honours == nil {
 		e.miss("honours")
@@ -23,25 +24,25 @@ func evaluateInnovative(f *Facts, ruleset string) Result {
 			}
 		}
 	}
-	d2 := e.condition(specD2, held, status(len(held) > 0, f.Honours != nil))
+	d2 := e.condition(&specD2, held, status(len(held) > 0, f.Honours != nil))
 	inst, instKnown := e.institution()
-	d3 := e.condition(specD3, nilIfEmpty(inst), status(inst == InstitutionProvincial || inst == InstitutionNational, instKnown))
+	d3 := e.condition(&specD3, nilIfEmpty(inst), status(inst == InstitutionProvincial || inst == InstitutionNational, instKnown))
 	financing, d4 := e.sumAtLeast([]int{e.y - 2, e.y - 1, e.y}, "equity_financing", equityFinancing, 5_000_000)
-	e.condition(specD4, financing, d4)
+	e.condition(&specD4, financing, d4)
 	direct := anyOf(d1, d2, d3, d4)
 
 	// Score.
 	level, i1, i1ok := e.ipLevel([5]int{20, 15, 10, 5, 0})
-	e.scored(specI1, nilIfEmpty(level), i1, i1Text[level], i1ok)
+	e.scored(&specI1, nilIfEmpty(level), i1, i1Text[level], i1ok)
 	rd, rdok := e.rdRatio(e.y)
 	i2, i2text := scoreFrac(rd, bandsI2)
-	e.scored(specI2, valueIf(rd.float(), rdok), i2, i2text, rdok)
+	e.scored(&specI2, e.number(rd.float(), rdok), i2, i2text, rdok)
 	gr, grok := e.mainGrowth(e.y)
 	g1, g1text := scoreFrac(gr, bandsG1)
-	e.scored(specG1, valueIf(gr.float(), grok), g1, g1text, grok)
+	e.scored(&specG1, e.number(gr.float(), grok), g1, g1text, grok)
 	debt, debtok := e.debtRatio()
 	g2, g2text := debtPoints(debt, bandsG2)
-	e.scored(specG2, valueIf(debt.float(), debtok), g2, g2text, debtok)
+	e.scored(&specG2, e.number(debt.float(), debtok), g2, g2text, debtok)
 	var mp MainProduct
 	if f.MainProduct != nil {
 		mp = *f.MainProduct
@@ -51,16 +52,16 @@ func evaluateInnovative(f *Facts, ruleset string) Result {
 	if se {
 		s1, s1text = 10, "yes: 10"
 	}
-	e.scored(specS1, valueIf(se, seok), s1, s1text, seok)
+	e.scored(&specS1, valueIf(se, seok), s1, s1text, seok)
 	share, shareok := e.mainShare()
 	s2, s2text := scoreFrac(share, bandsS2)
-	e.scored(specS2, valueIf(share.float(), shareok), s2, s2text, shareok)
+	e.scored(&specS2, e.number(share.float(), shareok), s2, s2text, shareok)
 
 	var score *int
 	byScore := Missing
 	if i1ok && rdok && grok && debtok && seok && shareok {
 		total := i1 + i2 + g1 + g2 + s1 + s2
-		score = &total
+		score = e.keep(total)
 		byScore = status(total >= 60 && i1+i2 >= 20 && g1+g2 >= 15 && s1+s2 >= 15, true)
 	}
 	qualifies := anyOf(direct, byScore)
@@ -91,12 +92,25 @@ func debtPoints(f frac, bands []band) (int, string) {
 	return last.points, last.text
 }
 
+// nilIfEmpty shows a string of a known set (IP levels, institutions) through a shared pointer,
+// which marshals as the string without an allocation; "" shows as null.
 func nilIfEmpty(s string) any {
 	if s == "" {
 		return nil
 	}
+	if p, ok := namePointers[s]; ok {
+		return p
+	}
 	return s
 }
+
+var namePointers = func() map[string]*string {
+	m := map[string]*string{}
+	for _, s := range append([]string{"class1_high_value", "class1_self_developed", "class1", "class2", "none"}, Institutions...) {
+		m[s] = &s
+	}
+	return m
+}()
 
 func valueIf(v any, known bool) any {
 	if !known {

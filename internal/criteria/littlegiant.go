@@ -2,8 +2,9 @@ package criteria
 
 // evaluateLittleGiant applies 专精特新"小巨人"企业认定标准: the prerequisite, the general conditions
 // and all of L1–L6; L4 by the general route or a direct condition. There is no score.
-func evaluateLittleGiant(f *Facts, ruleset string) Result {
-	e := newEvaluation(f, 8)
+func evaluateLittleGiant(f *Facts, ruleset string, buf []Criterion) Result {
+	ev := newEvaluation(f, 8, buf)
+	e := &ev
 	p := e.prerequisite()
 	g := e.general()
 	r := e.report(e.y)
@@ -16,14 +17,14 @@ func evaluateLittleGiant(f *Facts, ruleset string) Result {
 	years, yearsKnown := e.nicheYears()
 	share, shareKnown := e.mainShare()
 	mean, meanKnown := e.meanMainGrowth()
-	l1 := e.condition(specL1, l1Value{valueIf(years, yearsKnown), valueIf(share.float(), shareKnown), valueIf(mean.float(), meanKnown)},
+	l1 := e.condition(&specL1, l1Value{valueIf(years, yearsKnown), e.number(share.float(), shareKnown), e.number(mean.float(), meanKnown)},
 		all(status(years >= 3, yearsKnown), status(share.atLeast(70, 100), shareKnown), status(mean.atLeast(5, 100), meanKnown)))
 
 	// L2 refinement.
 	debt, debtKnown := e.debtRatio()
 	info, infoKnown := e.reportFlag(e.y, "info_system_core_business", func(r *Report) *bool { return r.InfoSystemCoreBusiness })
 	cert, certKnown := e.reportFlag(e.y, "management_certified", func(r *Report) *bool { return r.ManagementCertified })
-	l2 := e.condition(specL2, l2Value{valueIf(debt.float(), debtKnown), valueIf(info, infoKnown), valueIf(cert, certKnown)},
+	l2 := e.condition(&specL2, l2Value{e.number(debt.float(), debtKnown), valueIf(info, infoKnown), valueIf(cert, certKnown)},
 		all(status(debt.cmp(70, 100) <= 0, debtKnown), status(info, infoKnown), status(cert, certKnown)))
 
 	// L3 distinctiveness.
@@ -41,7 +42,7 @@ func evaluateLittleGiant(f *Facts, ruleset string) Result {
 		}
 		return r.Quality.OwnBrand
 	})
-	l3 := e.condition(specL3, l3Value{marketShare, valueIf(ownBrand, brandKnown)}, all(status(shareOK, marketKnown), status(ownBrand, brandKnown)))
+	l3 := e.condition(&specL3, l3Value{marketShare, valueIf(ownBrand, brandKnown)}, all(status(shareOK, marketKnown), status(ownBrand, brandKnown)))
 
 	// L4 innovation: the general route, all of (a) R&D by revenue, (b) an R&D institution,
 	// (c) two applied Class I IP items; or the direct route.
@@ -62,7 +63,7 @@ func evaluateLittleGiant(f *Facts, ruleset string) Result {
 	national, nationalKnown := e.hasAward(LevelNational, 3)
 	makers, makersKnown := e.hasMakersPlace(50)
 	direct := anyOf(status(national, nationalKnown), status(makers, makersKnown))
-	l4 := e.condition(specL4, l4Value{string(a), string(b), string(c), string(direct)}, anyOf(general, direct))
+	l4 := e.condition(&specL4, l4Value{string(a), string(b), string(c), string(direct)}, anyOf(general, direct))
 
 	// L5 industrial chain, L6 field: officers' assessments.
 	var mp MainProduct
@@ -70,9 +71,9 @@ func evaluateLittleGiant(f *Facts, ruleset string) Result {
 		mp = *f.MainProduct
 	}
 	link, linkKnown := e.flag("main_product.key_chain_link", mp.KeyChainLink)
-	l5 := e.condition(specL5, valueIf(link, linkKnown), status(link, linkKnown))
+	l5 := e.condition(&specL5, valueIf(link, linkKnown), status(link, linkKnown))
 	field, fieldKnown := e.flag("main_product.key_field", mp.KeyField)
-	l6 := e.condition(specL6, valueIf(field, fieldKnown), status(field, fieldKnown))
+	l6 := e.condition(&specL6, valueIf(field, fieldKnown), status(field, fieldKnown))
 
 	eligible := all(p, g, l1, l2, l3, l4, l5, l6) == Met
 	route := RouteGeneral

@@ -7,11 +7,11 @@ const Ruleset2022 = "miit-2022"
 func (e *evaluation) prerequisite() Status {
 	below, ok := e.f.Tier.Below()
 	if !ok {
-		return e.condition(specPrereqNone, nil, Met)
+		return e.condition(&specPrereqNone, nil, Met)
 	}
-	s := specPrereqISME
+	s := &specPrereqISME
 	if below == SpecializedSME {
-		s = specPrereqSSME
+		s = &specPrereqSSME
 	}
 	if e.f.HeldTiers == nil {
 		e.miss("held_tiers")
@@ -34,14 +34,17 @@ func (e *evaluation) general() Status {
 	listed, listedKnown := e.flag("general.abnormal_or_dishonest_listed", g.AbnormalOrDishonestListed)
 	incident, incidentKnown := e.flag("general.major_incident_or_violation_3y", g.MajorIncidentOrViolation3y)
 	st := all(status(size != Large, sizeKnown), status(!listed, listedKnown), status(!incident, incidentKnown))
-	value := generalValue{valueIf(size, sizeKnown), valueIf(listed, listedKnown), valueIf(incident, incidentKnown)}
-	return e.condition(specGeneral, value, st)
+	value := generalValue{Listed: g.AbnormalOrDishonestListed, Incident: g.MajorIncidentOrViolation3y}
+	if sizeKnown {
+		value.SizeClass = sizePointer(size)
+	}
+	return e.condition(&specGeneral, value, st)
 }
 
 type generalValue struct {
-	SizeClass any `json:"size_class"`
-	Listed    any `json:"abnormal_or_dishonest_listed"`
-	Incident  any `json:"major_incident_or_violation_3y"`
+	Listed    *bool      `json:"abnormal_or_dishonest_listed"`
+	Incident  *bool      `json:"major_incident_or_violation_3y"`
+	SizeClass *SizeClass `json:"size_class"`
 }
 
 // ratioOf reads a ratio of two figures of a year, recording what is missing.

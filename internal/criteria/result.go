@@ -1,5 +1,7 @@
 package criteria
 
+import "encoding/json"
+
 // Status is where a criterion stands.
 type Status string
 
@@ -22,8 +24,42 @@ const (
 	RouteExempt      Route = "exempt"      // miit-2026: A4/B4 met by exemption
 )
 
-// Criterion is one line of an evaluation's explanation.
+// Criterion is one line of an evaluation's explanation. Its group and label come from the
+// criterion's specification, shared by every evaluation rather than copied into each: criteria are
+// made hundreds of thousands of times a second.
 type Criterion struct {
+	Code        string
+	Value       any
+	Requirement string
+	Status      Status
+	Points      *int
+	MaxPoints   *int
+	names       *names
+}
+
+// names are a criterion's group and Chinese label.
+type names struct {
+	group, label string
+}
+
+// Group returns the group of the criterion (conditions, innovation …).
+func (c Criterion) Group() string {
+	if c.names == nil {
+		return ""
+	}
+	return c.names.group
+}
+
+// Label returns the Chinese label of the criterion; the SPA translates by code.
+func (c Criterion) Label() string {
+	if c.names == nil {
+		return ""
+	}
+	return c.names.label
+}
+
+// criterionJSON is the wire form of a criterion.
+type criterionJSON struct {
 	Code        string `json:"code"`
 	Group       string `json:"group"`
 	Label       string `json:"label"`
@@ -32,6 +68,22 @@ type Criterion struct {
 	Status      Status `json:"status"`
 	Points      *int   `json:"points"`
 	MaxPoints   *int   `json:"max_points"`
+}
+
+// MarshalJSON writes the criterion with its group and label.
+func (c Criterion) MarshalJSON() ([]byte, error) {
+	return json.Marshal(criterionJSON{c.Code, c.Group(), c.Label(), c.Value, c.Requirement, c.Status, c.Points, c.MaxPoints})
+}
+
+// UnmarshalJSON reads a criterion written by MarshalJSON (a stored result, say).
+func (c *Criterion) UnmarshalJSON(b []byte) error {
+	var w criterionJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*c = Criterion{Code: w.Code, Value: w.Value, Requirement: w.Requirement, Status: w.Status, Points: w.Points,
+		MaxPoints: w.MaxPoints, names: &names{group: w.Group, label: w.Label}}
+	return nil
 }
 
 // Result is an evaluation: the evaluation contract's response of CRITERIA.md.

@@ -2,8 +2,9 @@ package criteria
 
 import "sort"
 
-// Evaluator evaluates the facts of one tier under a ruleset.
-type Evaluator func(f *Facts, ruleset string) Result
+// Evaluator evaluates the facts of one tier under a ruleset, explaining its criteria into buf
+// when buf has room (nil: it allocates).
+type Evaluator func(f *Facts, ruleset string, buf []Criterion) Result
 
 // Ruleset is a named, versioned set of rules: one evaluator per tier. A later revision is added
 // beside the earlier ones, never over them, so that every past result stays reproducible.
@@ -34,6 +35,10 @@ func Rulesets() []string {
 	return names
 }
 
+// criteriaPerEvaluation is room for the criteria of all tiers of a ruleset (12 + 19 + 8 in
+// miit-2022); a ruleset with more merely allocates again.
+const criteriaPerEvaluation = 39
+
 // DefaultRuleset is the ruleset of a request that names none.
 const DefaultRuleset = Ruleset2022
 
@@ -56,7 +61,7 @@ func Evaluate(f Facts) (Result, []Problem) {
 	if problems := f.Validate(); len(problems) > 0 {
 		return Result{}, problems
 	}
-	return rulesets[f.Ruleset].Tiers[f.Tier](&f, f.Ruleset), nil
+	return rulesets[f.Ruleset].Tiers[f.Tier](&f, f.Ruleset, nil), nil
 }
 
 // EvaluateAll evaluates every tier on the same facts (f.Tier is ignored), bottom tier first.
@@ -70,10 +75,13 @@ func EvaluateAll(f Facts) ([]Result, []Problem) {
 	}
 	rs := rulesets[f.Ruleset]
 	out := make([]Result, 0, len(Tiers))
+	// One allocation holds the criteria of every tier; each result gets its own part.
+	buf := make([]Criterion, 0, criteriaPerEvaluation)
 	for _, t := range Tiers {
-		g := f
-		g.Tier = t
-		out = append(out, rs.Tiers[t](&g, f.Ruleset))
+		f.Tier = t
+		r := rs.Tiers[t](&f, f.Ruleset, buf[len(buf):])
+		buf = buf[:len(buf)+len(r.Criteria)]
+		out = append(out, r)
 	}
 	return out, nil
 }

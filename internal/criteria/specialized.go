@@ -2,17 +2,18 @@ package criteria
 
 // evaluateSpecialized applies 专精特新中小企业认定标准: the prerequisite, the general conditions and
 // all four of C1–C4, C4 by the score (Z, J, T, N indicators) or by one of its alternatives.
-func evaluateSpecialized(f *Facts, ruleset string) Result {
-	e := newEvaluation(f, 19)
+func evaluateSpecialized(f *Facts, ruleset string, buf []Criterion) Result {
+	ev := newEvaluation(f, 19, buf)
+	e := &ev
 	p := e.prerequisite()
 	g := e.general()
 
 	years, yearsKnown := e.nicheYears()
-	c1 := e.condition(specC1, valueIf(years, yearsKnown), status(years >= 2, yearsKnown))
+	c1 := e.condition(&specC1, valueIf(years, yearsKnown), status(years >= 2, yearsKnown))
 
 	rdAmount, rdAmountKnown := e.money(e.y, "rd_expense", rdExpense)
 	rd, rdKnown := e.rdRatio(e.y)
-	c2 := e.condition(specC2, rdInputValue{valueIf(rdAmount, rdAmountKnown), valueIf(rd.float(), rdKnown)},
+	c2 := e.condition(&specC2, rdInputValue{valueIf(rdAmount, rdAmountKnown), e.number(rd.float(), rdKnown)},
 		all(status(rdAmount >= 1_000_000, rdAmountKnown), status(rd.atLeast(3, 100), rdKnown)))
 
 	revenue, revenueKnown := e.money(e.y, "operating_revenue", operatingRevenue)
@@ -27,17 +28,19 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	default:
 		c3 = fin2
 	}
-	e.condition(specC3, revenueFinancingValue{valueIf(revenue, revenueKnown), financing2}, c3)
+	e.condition(&specC3, revenueFinancingValue{valueIf(revenue, revenueKnown), financing2}, c3)
+	// C4 is decided by the score below, but explained here, after C3.
+	c4At := e.reserve()
 
 	// The score.
 	share, shareKnown := e.mainShare()
 	z1, z1text := scoreFrac(share, bandsZ1)
-	e.scored(specZ1, valueIf(share.float(), shareKnown), z1, z1text, shareKnown)
+	e.scored(&specZ1, e.number(share.float(), shareKnown), z1, z1text, shareKnown)
 	mean, meanKnown := e.meanMainGrowth()
 	z2, z2text := scoreMean(mean, bandsZ2)
-	e.scored(specZ2, valueIf(mean.float(), meanKnown), z2, z2text, meanKnown)
+	e.scored(&specZ2, e.number(mean.float(), meanKnown), z2, z2text, meanKnown)
 	z3 := min(years/2, 5)
-	e.scored(specZ3, valueIf(years, yearsKnown), z3, z3Text(z3), yearsKnown)
+	e.scored(&specZ3, valueIf(years, yearsKnown), z3, z3Text(z3), yearsKnown)
 	var mp MainProduct
 	if f.MainProduct != nil {
 		mp = *f.MainProduct
@@ -48,7 +51,7 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	} else {
 		e.miss("main_product.field_class")
 	}
-	e.scored(specZ4, strValue(mp.FieldClass), z4, z4text, z4Known)
+	e.scored(&specZ4, strValue(mp.FieldClass), z4, z4text, z4Known)
 
 	r := e.report(e.y)
 	var digital *int
@@ -63,15 +66,15 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	} else if *digital == 2 {
 		j1, j1text = 3, "level 2: 3"
 	}
-	e.scored(specJ1, intValue(digital), j1, j1text, digital != nil)
+	e.scored(&specJ1, intValue(digital), j1, j1text, digital != nil)
 	j2, j2Known, j2Value := e.quality()
-	e.scored(specJ2, j2Value, j2, "3 each, at most 5", j2Known)
+	e.scored(&specJ2, j2Value, j2, "3 each, at most 5", j2Known)
 	margin, marginKnown := e.ratioOf(e.y, "net_profit", netProfit, "operating_revenue", operatingRevenue)
 	j3, j3text := scoreFrac(margin, bandsJ3)
-	e.scored(specJ3, valueIf(margin.float(), marginKnown), j3, j3text, marginKnown)
+	e.scored(&specJ3, e.number(margin.float(), marginKnown), j3, j3text, marginKnown)
 	debt, debtKnown := e.debtRatio()
 	j4, j4text := debtPoints(debt, bandsJ4)
-	e.scored(specJ4, valueIf(debt.float(), debtKnown), j4, j4text, debtKnown)
+	e.scored(&specJ4, e.number(debt.float(), debtKnown), j4, j4text, debtKnown)
 	var local *int
 	if r != nil {
 		local = r.LocalScore
@@ -82,23 +85,23 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	} else {
 		t1 = min(max(*local, 0), 15)
 	}
-	e.scored(specT1, intValue(local), t1, "0–15", local != nil)
+	e.scored(&specT1, intValue(local), t1, "0–15", local != nil)
 	level, n1, n1Known := e.ipLevel([5]int{10, 8, 6, 2, 0})
-	e.scored(specN1, nilIfEmpty(level), n1, n1Text[level], n1Known)
+	e.scored(&specN1, nilIfEmpty(level), n1, n1Text[level], n1Known)
 	n2, n2text, n2Known := rdInputPoints(rdAmount, rdAmountKnown, rd, rdKnown)
-	e.scored(specN2, rdInputValue{valueIf(rdAmount, rdAmountKnown), valueIf(rd.float(), rdKnown)}, n2, n2text, n2Known)
+	e.scored(&specN2, rdInputValue{valueIf(rdAmount, rdAmountKnown), e.number(rd.float(), rdKnown)}, n2, n2text, n2Known)
 	staff, staffKnown := e.ratioOf(e.y, "rd_staff", rdStaff, "employees", employees)
 	n3, n3text := scoreFrac(staff, bandsN3)
-	e.scored(specN3, valueIf(staff.float(), staffKnown), n3, n3text, staffKnown)
+	e.scored(&specN3, e.number(staff.float(), staffKnown), n3, n3text, staffKnown)
 	inst, instKnown := e.institution()
 	n4 := institutionPoints[inst]
-	e.scored(specN4, nilIfEmpty(inst), n4, institutionText[inst], instKnown)
+	e.scored(&specN4, nilIfEmpty(inst), n4, institutionText[inst], instKnown)
 
 	var score *int
 	byScore := Missing
 	if shareKnown && meanKnown && yearsKnown && z4Known && digital != nil && j2Known && marginKnown && debtKnown && local != nil && n1Known && n2Known && staffKnown && instKnown {
 		total := z1 + z2 + z3 + z4 + j1 + j2 + j3 + j4 + t1 + n1 + n2 + n3 + n4
-		score = &total
+		score = e.keep(total)
 		byScore = status(total >= 60, true)
 	}
 
@@ -111,10 +114,7 @@ func evaluateSpecialized(f *Facts, ruleset string) Result {
 	makers, makersKnown := e.hasMakersPlace(500)
 	alternative := anyOf(status(provincial, provincialKnown), status(national, nationalKnown), rdSumStatus, fin60, status(makers, makersKnown))
 	c4 := anyOf(byScore, alternative)
-	e.condition(specC4, scoreAlternativeValue{score, alternative == Met}, c4)
-
-	// C4 was computed last but belongs after C3 in the explanation.
-	moveAfter(e.criteria, "C4", "C3")
+	e.fill(c4At, &specC4, scoreAlternativeValue{score, alternative == Met}, c4)
 	eligible := all(p, g, c1, c2, c3, c4) == Met
 	route := RouteScore
 	if alternative == Met {
@@ -230,32 +230,12 @@ func scoreMean(m meanGrowth, bands []band) (int, string) {
 	return 0, last.text
 }
 
-// moveAfter moves the criterion of code to just after the criterion of after.
-func moveAfter(cs []Criterion, code, after string) {
-	from, to := -1, -1
-	for i, c := range cs {
-		switch c.Code {
-		case code:
-			from = i
-		case after:
-			to = i
-		}
-	}
-	if from < 0 || to < 0 || from == to+1 {
-		return
-	}
-	c := cs[from]
-	if from > to {
-		copy(cs[to+2:from+1], cs[to+1:from])
-		cs[to+1] = c
-	}
-}
-
+// strValue shows an optional string: the pointer itself, which marshals as the string or null.
 func strValue(p *string) any {
 	if p == nil {
 		return nil
 	}
-	return *p
+	return p
 }
 
 func intValue(p *int) any {

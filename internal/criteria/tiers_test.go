@@ -561,7 +561,7 @@ func TestEveryCodeIsExplained(t *testing.T) {
 			if i < len(codes) && c.Code != codes[i] {
 				t.Errorf("%s: criterion %d is %s, want %s", tier, i, c.Code, codes[i])
 			}
-			if c.Label == "" || c.Requirement == "" || c.Group == "" {
+			if c.Label() == "" || c.Requirement == "" || c.Group() == "" {
 				t.Errorf("%s %s: incomplete %+v", tier, c.Code, c)
 			}
 		}

@@ -97,10 +97,13 @@ func (f *Facts) Validate() []Problem {
 			ps.add("held_tiers["+strconv.Itoa(i)+"]", "one_of", Tiers)
 		}
 	}
+	f.nicheParsed = false
 	if f.NicheMarketSince != nil {
-		if _, err := time.Parse("2006-01-02", *f.NicheMarketSince); err != nil {
+		d, err := time.Parse("2006-01-02", *f.NicheMarketSince)
+		if err != nil {
 			ps.add("niche_market_since", "date", nil)
 		}
+		f.niche, f.nicheParsed = d, err == nil
 	}
 	if f.MainProduct != nil {
 		ps.oneOf("main_product.", "field_class", f.MainProduct.FieldClass, FieldClasses)
@@ -111,18 +114,22 @@ func (f *Facts) Validate() []Problem {
 		}
 	}
 	for i, a := range f.Awards {
-		p := "awards[" + strconv.Itoa(i) + "]."
-		ps.year(p+"year", a.Year)
-		ps.oneOf(p, "level", &a.Level, []string{LevelNational, LevelProvincial})
-		if a.Rank < 1 {
-			ps.add(p+"rank", "too_small", 1)
+		if a.Year < MinYear || a.Year > MaxYear || !slices.Contains(awardLevels, a.Level) || a.Rank < 1 {
+			p := "awards[" + strconv.Itoa(i) + "]."
+			ps.year(p+"year", a.Year)
+			ps.oneOf(p, "level", &a.Level, awardLevels)
+			if a.Rank < 1 {
+				ps.add(p+"rank", "too_small", 1)
+			}
 		}
 	}
 	for i, m := range f.MakersChina {
-		p := "makers_china[" + strconv.Itoa(i) + "]."
-		ps.year(p+"year", m.Year)
-		if m.Top != 50 && m.Top != 500 {
-			ps.add(p+"top", "one_of", []int{50, 500})
+		if m.Year < MinYear || m.Year > MaxYear || (m.Top != 50 && m.Top != 500) {
+			p := "makers_china[" + strconv.Itoa(i) + "]."
+			ps.year(p+"year", m.Year)
+			if m.Top != 50 && m.Top != 500 {
+				ps.add(p+"top", "one_of", []int{50, 500})
+			}
 		}
 	}
 	hasReportYear := false
@@ -150,6 +157,8 @@ func (f *Facts) Validate() []Problem {
 	}
 	return ps
 }
+
+var awardLevels = []string{LevelNational, LevelProvincial}
 
 // reportPrefixes are the field prefixes of the first reports, made once.
 var reportPrefixes = func() []string {

@@ -186,7 +186,7 @@ func gapText(g criteria.Criterion) string {
 	if g.Status == criteria.Missing {
 		v = "?"
 	}
-	return fmt.Sprintf("%s %s（%s — %s）", g.Code, g.Label, v, g.Requirement)
+	return fmt.Sprintf("%s %s（%s — %s）", g.Code, g.Label(), v, g.Requirement)
 }
 
 // valueText renders a criterion's value: fractions as percentages, parts as key=value.
