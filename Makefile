@@ -40,6 +40,10 @@ test-go:
 test-web: $(WEB_DEPS)
 	cd $(WEB) && $(NPM) run check:types && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test
 
+# Benchmarks, pinned to one CPU (see docs/BENCHMARKS.md).
+bench:
+	taskset -c 0 $(GO) test -run '^$$' -bench . -benchtime 3s -count 5 -cpu 1 ./internal/criteria/
+
 e2e: $(BIN) $(WEB)/dist/index.html
 	cd $(WEB) && $(NPM) run e2e
 
