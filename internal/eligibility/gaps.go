@@ -31,8 +31,12 @@ func Gaps(r criteria.Result) []criteria.Criterion {
 // Blocking counts the gaps of a result, for ranking.
 func Blocking(r criteria.Result) int { return len(Gaps(r)) }
 
+// innovativeMinimums are the innovative SME's category minimums (CRITERIA.md §1).
+var innovativeMinimums = map[string]int{"innovation": 20, "growth": 15, "specialisation": 15}
+
 // ScoreGap returns the points a scored tier still lacks (0 when none, or for a tier without a
-// score), and false when the score is unknown for a scored tier.
+// score), and false when the score is unknown for a scored tier. For the innovative SME it counts
+// what each category lacks of its minimum as well, when that is more than the total lacks.
 func ScoreGap(r criteria.Result) (int, bool) {
 	if r.Tier == criteria.LittleGiant || r.Eligible {
 		return 0, true
@@ -40,5 +44,19 @@ func ScoreGap(r criteria.Result) (int, bool) {
 	if r.Score == nil {
 		return 0, false
 	}
-	return max(passScore-*r.Score, 0), true
+	gap := max(passScore-*r.Score, 0)
+	if r.Tier == criteria.InnovativeSME {
+		sums := map[string]int{}
+		for _, c := range r.Criteria {
+			if c.Points != nil {
+				sums[c.Group()] += *c.Points
+			}
+		}
+		short := 0
+		for group, minimum := range innovativeMinimums {
+			short += max(minimum-sums[group], 0)
+		}
+		gap = max(gap, short)
+	}
+	return gap, true
 }
