@@ -32,6 +32,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/config"
 	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/demo"
@@ -199,6 +200,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	})
 
 	go sweepSessions(ctx, authService, log)
+	go refreshEligibilityDaily(ctx, store.NewEligibility(db), cfg.Location, log)
 
 	srv := &http.Server{
 		Addr:              net.JoinHostPort("", strconv.Itoa(cfg.Port)),
@@ -227,6 +229,33 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// refreshEligibilityDaily recomputes every enterprise's stored criteria results at start and on
+// each new day in the bureau's time zone: qualifications expire and report years roll over with
+// the calendar, not only when facts change. The results are a pure function of the registry, so
+// replicas doing it at once agree.
+func refreshEligibilityDaily(ctx context.Context, st store.Eligibility, loc *time.Location, log *slog.Logger) {
+	var last calendar.Date
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if today := calendar.On(time.Now(), loc); today != last {
+			start := time.Now()
+			n, err := st.RefreshAllEligibility(ctx, time.Now(), loc)
+			if err != nil {
+				log.Warn("criteria results refresh failed", "error", err)
+			} else {
+				last = today
+				log.Info("criteria results refreshed", "enterprises", n, "duration_ms", time.Since(start).Milliseconds())
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // sweepSessions deletes ended sessions every ten minutes; running it on every replica is harmless.

@@ -202,3 +202,49 @@ func TestEnterpriseListFilters(t *testing.T) {
 		t.Errorf("pages cover %d", len(seen))
 	}
 }
+
+func TestCriteriaFactsOfTheProfile(t *testing.T) {
+	e := newEnv(t)
+	ent := e.addEnterprise("445202", "揭阳市要素测试有限公司")
+	e.addUser("owner", access.Enterprise, "", ent.ID)
+	e.addUser("county", access.CountyOfficer, "445202", 0)
+	owner, county := e.login("owner", testPassword), e.login("county", testPassword)
+	path := fmt.Sprintf("/api/v1/enterprises/%d", ent.ID)
+
+	var got enterpriseResponse
+	owner.do("GET", path, nil).decode(&got)
+	if got.Honours != nil || got.Awards != nil || got.MakersChina != nil || got.FieldClass != nil {
+		t.Errorf("a new enterprise's facts should be unknown: %+v", got)
+	}
+	owner.do("PATCH", path, map[string]any{
+		"field_class": "gap_filling", "abnormal_or_dishonest_listed": false,
+		"honours":      []any{map[string]any{"code": "high_tech_enterprise", "valid_from": "2024-12-01", "valid_until": "2027-11-30", "certificate_no": "GR202444001234"}},
+		"awards":       []any{},
+		"makers_china": []any{map[string]any{"year": 2025, "top": 50}},
+		"version":      1,
+	}).expectStatus(http.StatusOK).decode(&got)
+	if len(got.Honours) != 1 || got.Honours[0].ValidUntil == nil || *got.Honours[0].ValidUntil != "2027-11-30" || got.Awards == nil || len(got.Awards) != 0 {
+		t.Errorf("facts %+v", got)
+	}
+	// The officers' assessments are theirs.
+	owner.do("PATCH", path, map[string]any{"key_chain_link": true, "version": 2}).expectError(http.StatusForbidden, "forbidden", "key_chain_link")
+	county.do("PATCH", path, map[string]any{"key_chain_link": true, "key_field": false, "version": 2}).expectStatus(http.StatusOK)
+
+	bad := []struct {
+		field string
+		body  map[string]any
+	}{
+		{"honours[0].code", map[string]any{"honours": []any{map[string]any{"code": "gazelle", "valid_from": "2024-01-01"}}}},
+		{"honours[0].valid_from", map[string]any{"honours": []any{map[string]any{"code": "ip_demo", "valid_from": "2024-13-01"}}}},
+		{"honours[0].valid_until", map[string]any{"honours": []any{map[string]any{"code": "ip_demo", "valid_from": "2024-01-01", "valid_until": "2023-01-01"}}}},
+		{"awards[0].rank", map[string]any{"awards": []any{map[string]any{"year": 2024, "level": "national", "rank": 0}}}},
+		{"awards[0].level", map[string]any{"awards": []any{map[string]any{"year": 2024, "level": "city", "rank": 1}}}},
+		{"awards[0].year", map[string]any{"awards": []any{map[string]any{"year": 2030, "level": "national", "rank": 1}}}},
+		{"makers_china[0].top", map[string]any{"makers_china": []any{map[string]any{"year": 2024, "top": 100}}}},
+		{"field_class", map[string]any{"field_class": "key"}},
+	}
+	for _, b := range bad {
+		b.body["version"] = 3
+		county.doUnchecked("PATCH", path, b.body).expectError(http.StatusUnprocessableEntity, "validation_failed", b.field)
+	}
+}
