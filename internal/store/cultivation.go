@@ -176,13 +176,8 @@ func (c conn) CreateEntry(ctx context.Context, e *cultivation.Entry) error {
 func (c conn) UpdateEntry(ctx context.Context, e *cultivation.Entry, readVersion int) error {
 	row := entryToRow(*e)
 	row.Version = readVersion + 1
-	res := c.ctx(ctx).Model(&cultivationRow{}).Where("id = ? AND version = ?", e.ID, readVersion).
-		Select("owner_id", "note", "follow_up_on", "version", "updated_at").Updates(&row)
-	if res.Error != nil {
-		return wrap(res.Error, "update pool entry")
-	}
-	if res.RowsAffected == 0 {
-		return c.missingOrStale(ctx, &cultivationRow{}, e.ID)
+	if err := c.updateVersioned(ctx, &row, e.ID, readVersion, "enterprise_id", "target_tier", "created_by"); err != nil {
+		return wrap(err, "update pool entry")
 	}
 	e.Version = row.Version
 	return nil

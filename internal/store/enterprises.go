@@ -240,24 +240,28 @@ func (c conn) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 func (c conn) UpdateEnterprise(ctx context.Context, e *enterprise.Enterprise, readVersion int) error {
 	row := enterpriseToRow(*e)
 	row.Version = readVersion + 1
-	res := c.ctx(ctx).Model(&enterpriseRow{}).
-		Where("id = ? AND version = ?", e.ID, readVersion).
-		Select("*").Omit("id", "created_at").
-		Updates(&row)
-	if res.Error != nil {
-		return duplicateOr(res.Error, "credit_code", "update enterprise")
-	}
-	if res.RowsAffected == 0 {
-		return c.missingOrStale(ctx, &enterpriseRow{}, e.ID)
+	if err := c.updateVersioned(ctx, &row, e.ID, readVersion); err != nil {
+		return duplicateOr(err, "credit_code", "update enterprise")
 	}
 	e.Version = row.Version
 	return nil
 }
 
-// missingOrStale explains an update that matched no row: the record is gone, or its version moved.
-func (c conn) missingOrStale(ctx context.Context, model any, id int64) error {
+// updateVersioned writes row (whose Version is readVersion+1) over the record id if the stored
+// version is still readVersion: optimistic locking, one statement. The record gone is not_found, a
+// moved version stale_version; a database error comes back as it is. omit names the columns,
+// besides id and created_at, that an update never changes.
+func (c conn) updateVersioned(ctx context.Context, row any, id int64, readVersion int, omit ...string) error {
+	res := c.ctx(ctx).Model(row).Where("id = ? AND version = ?", id, readVersion).
+		Select("*").Omit(append([]string{"id", "created_at"}, omit...)...).Updates(row)
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected > 0 {
+		return nil
+	}
 	var n int64
-	if err := c.ctx(ctx).Model(model).Where("id = ?", id).Count(&n).Error; err != nil {
+	if err := c.ctx(ctx).Model(row).Where("id = ?", id).Count(&n).Error; err != nil {
 		return wrap(err, "check version")
 	}
 	if n == 0 {

@@ -146,13 +146,8 @@ func (c conn) CreateAnnualReport(ctx context.Context, a *report.Annual) error {
 func (c conn) UpdateAnnualReport(ctx context.Context, a *report.Annual, readVersion int) error {
 	row := reportToRow(*a)
 	row.Version = readVersion + 1
-	res := c.ctx(ctx).Model(&annualReportRow{}).Where("id = ? AND version = ?", a.ID, readVersion).
-		Select("*").Omit("id", "enterprise_id", "year", "created_at").Updates(&row)
-	if res.Error != nil {
-		return wrap(res.Error, "update annual report")
-	}
-	if res.RowsAffected == 0 {
-		return c.missingOrStale(ctx, &annualReportRow{}, a.ID)
+	if err := c.updateVersioned(ctx, &row, a.ID, readVersion, "enterprise_id", "year"); err != nil {
+		return wrap(err, "update annual report")
 	}
 	a.Version = row.Version
 	return nil

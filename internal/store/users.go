@@ -174,15 +174,8 @@ func (c conn) CreateUser(ctx context.Context, u *user.User) error {
 func (c conn) UpdateUser(ctx context.Context, u *user.User, readVersion int) error {
 	row := userToRow(*u)
 	row.Version = readVersion + 1
-	res := c.ctx(ctx).Model(&userRow{}).
-		Where("id = ? AND version = ?", u.ID, readVersion).
-		Select("*").Omit("id", "created_at", "username").
-		Updates(&row)
-	if res.Error != nil {
-		return wrap(res.Error, "update user")
-	}
-	if res.RowsAffected == 0 {
-		return c.missingOrStale(ctx, &userRow{}, u.ID)
+	if err := c.updateVersioned(ctx, &row, u.ID, readVersion, "username"); err != nil {
+		return wrap(err, "update user")
 	}
 	u.Version = row.Version
 	return nil
