@@ -19,6 +19,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0002_rate_limits", Migrate: migrateRateLimits},
 	{ID: "0003_enterprise_name_sort", Migrate: migrateEnterpriseNameSort},
 	{ID: "0004_criteria_facts", Migrate: migrateCriteriaFacts},
+	{ID: "0005_workflow", Migrate: migrateWorkflow},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
@@ -323,4 +324,130 @@ func migrateCriteriaFacts(tx *gorm.DB) error {
 		}
 	}
 	return nil
+}
+
+// migrateWorkflow adds batches, applications with their review steps and attachments, the
+// history of qualifications, and notifications.
+func migrateWorkflow(tx *gorm.DB) error {
+	type enterprise struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type user struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type batch struct {
+		ID            int64   `gorm:"primaryKey"`
+		Tier          string  `gorm:"size:32;not null;index"`
+		Kind          string  `gorm:"size:16;not null"`
+		Year          int     `gorm:"not null;index"`
+		Name          string  `gorm:"size:200;not null"`
+		Ruleset       string  `gorm:"size:32;not null"`
+		OpensOn       string  `gorm:"type:date;not null"`
+		ClosesOn      string  `gorm:"type:date;not null"`
+		ClosedEarlyOn *string `gorm:"type:date"`
+		CreatedBy     string  `gorm:"size:32;not null"`
+		Version       int     `gorm:"not null"`
+		CreatedAt     time.Time
+		UpdatedAt     time.Time
+	}
+	type application struct {
+		ID              int64   `gorm:"primaryKey"`
+		BatchID         int64   `gorm:"not null;index"`
+		EnterpriseID    int64   `gorm:"not null;index"`
+		ReportYear      int     `gorm:"not null"`
+		State           string  `gorm:"size:16;not null;index"`
+		SelfCheck       *string `gorm:"type:text"`
+		SubmittedAt     *time.Time
+		Result          *string `gorm:"size:16"`
+		AnnouncementNo  *string `gorm:"size:100"`
+		GrantedOn       *string `gorm:"type:date"`
+		QualificationID *int64
+		CreatedBy       string `gorm:"size:32;not null"`
+		Version         int    `gorm:"not null"`
+		CreatedAt       time.Time
+		UpdatedAt       time.Time
+		Batch           *batch      `gorm:"constraint:OnDelete:RESTRICT"`
+		Enterprise      *enterprise `gorm:"constraint:OnDelete:RESTRICT"`
+	}
+	type applicationStep struct {
+		ID            int64     `gorm:"primaryKey"`
+		ApplicationID int64     `gorm:"not null;index"`
+		At            time.Time `gorm:"not null"`
+		ActorID       *int64
+		ActorUsername string       `gorm:"size:64;not null"`
+		ActorRole     string       `gorm:"size:16;not null"`
+		RegionCode    *string      `gorm:"size:12"`
+		Action        string       `gorm:"size:16;not null"`
+		FromState     string       `gorm:"size:16;not null"`
+		ToState       string       `gorm:"size:16;not null"`
+		Comment       *string      `gorm:"size:2000"`
+		Application   *application `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	type attachment struct {
+		ID            int64  `gorm:"primaryKey"`
+		ApplicationID int64  `gorm:"not null;index"`
+		Filename      string `gorm:"size:255;not null"`
+		ContentType   string `gorm:"size:64;not null"`
+		Size          int64  `gorm:"not null"`
+		SHA256        string `gorm:"column:sha256;size:64;not null"`
+		StorageKey    string `gorm:"size:100;not null;uniqueIndex"`
+		UploadedBy    string `gorm:"size:32;not null"`
+		CreatedAt     time.Time
+		Application   *application `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	type qualificationEvent struct {
+		ID              int64  `gorm:"primaryKey"`
+		QualificationID int64  `gorm:"not null;index"`
+		Kind            string `gorm:"size:16;not null"`
+		On              string `gorm:"column:on_date;type:date;not null"`
+		ValidUntil      string `gorm:"type:date;not null"`
+		BatchID         *int64
+		ApplicationID   *int64
+		AnnouncementNo  *string `gorm:"size:100"`
+		ReasonCode      *string `gorm:"size:32"`
+		Reason          *string `gorm:"size:1000"`
+		ActorUsername   string  `gorm:"size:64;not null"`
+		CreatedAt       time.Time
+	}
+	type qualificationColumns struct {
+		ID               int64   `gorm:"primaryKey"`
+		BatchName        *string `gorm:"size:200"`
+		ApplicationID    *int64  `gorm:"index"`
+		RevokeReasonCode *string `gorm:"size:32"`
+	}
+	type notification struct {
+		ID        int64   `gorm:"primaryKey"`
+		UserID    int64   `gorm:"not null;index"`
+		Kind      string  `gorm:"size:32;not null"`
+		Params    string  `gorm:"type:text;not null"`
+		Link      *string `gorm:"size:200"`
+		DedupeKey string  `gorm:"size:160;not null;uniqueIndex"`
+		ReadAt    *time.Time
+		CreatedAt time.Time `gorm:"not null;index"`
+		User      *user     `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	tables := []struct {
+		name  string
+		model any
+	}{
+		{"batches", &batch{}},
+		{"applications", &application{}},
+		{"application_steps", &applicationStep{}},
+		{"attachments", &attachment{}},
+		{"qualification_events", &qualificationEvent{}},
+		{"notifications", &notification{}},
+	}
+	for _, t := range tables {
+		if err := tx.Table(t.name).Migrator().CreateTable(t.model); err != nil {
+			return fmt.Errorf("create %s: %w", t.name, err)
+		}
+	}
+	for _, col := range []string{"BatchName", "ApplicationID", "RevokeReasonCode"} {
+		if err := tx.Table("qualifications").Migrator().AddColumn(&qualificationColumns{}, col); err != nil {
+			return fmt.Errorf("qualifications.%s: %w", col, err)
+		}
+	}
+	// One live application of an enterprise per batch, enforced by the database so that two
+	// submissions at once cannot both pass: a partial unique index, on both SQLite and PostgreSQL.
+	return tx.Exec("CREATE UNIQUE INDEX idx_applications_live ON applications (batch_id, enterprise_id) WHERE state NOT IN ('withdrawn', 'rejected')").Error
 }

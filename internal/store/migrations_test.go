@@ -110,3 +110,38 @@ func TestMigration0004CriteriaFacts(t *testing.T) {
 		t.Error("a qualification of no enterprise was stored")
 	}
 }
+
+func TestMigration0005Workflow(t *testing.T) {
+	db := storetest.New(t)
+	for table, cols := range map[string][]string{
+		"batches":              {"tier", "kind", "year", "name", "ruleset", "opens_on", "closes_on", "closed_early_on"},
+		"applications":         {"batch_id", "enterprise_id", "report_year", "state", "self_check", "version"},
+		"application_steps":    {"application_id", "actor_username", "action", "from_state", "to_state", "comment"},
+		"attachments":          {"application_id", "filename", "sha256", "storage_key"},
+		"qualification_events": {"qualification_id", "kind", "on_date", "valid_until"},
+		"qualifications":       {"batch_name", "application_id", "revoke_reason_code"},
+		"notifications":        {"user_id", "kind", "dedupe_key", "read_at"},
+	} {
+		for _, c := range cols {
+			if !db.Migrator().HasColumn(table, c) {
+				t.Errorf("%s.%s missing", table, c)
+			}
+		}
+	}
+	// One live application per enterprise and batch; a withdrawn one does not count.
+	must := func(sql string, args ...any) {
+		t.Helper()
+		if err := db.Exec(sql, args...).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	must("INSERT INTO regions (code, name, name_en, kind, sort_order) VALUES ('445202', '榕城区', 'Rongcheng', 'district', 1)")
+	must("INSERT INTO enterprises (name, name_sort, credit_code, region_code, tags, version, created_at, updated_at) VALUES ('甲', 'jia', '914403001922038216', '445202', '[]', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+	must("INSERT INTO batches (tier, kind, year, name, ruleset, opens_on, closes_on, created_by, version, created_at, updated_at) VALUES ('innovative_sme', 'recognition', 2026, 'x', 'miit-2022', '2026-01-01', '2026-12-31', 'city', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)")
+	app := "INSERT INTO applications (batch_id, enterprise_id, report_year, state, created_by, version, created_at, updated_at) VALUES (1, 1, 2025, ?, 'e', 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+	must(app, "withdrawn")
+	must(app, "draft")
+	if err := db.Exec(app, "county_review").Error; err == nil {
+		t.Error("two live applications in one batch")
+	}
+}
