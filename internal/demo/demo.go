@@ -36,6 +36,7 @@ type Store interface {
 	CreateUser(ctx context.Context, u *user.User) error
 	CreateAnnualReports(ctx context.Context, reports []report.Annual) error
 	CreateQualifications(ctx context.Context, qs []qualification.Qualification) error
+	CreateQualificationEvents(ctx context.Context, evs []qualification.Event) error
 	// RefreshAllEligibility computes and stores every enterprise's criteria results.
 	RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error)
 	RecordAudit(ctx context.Context, e audit.Event) error
@@ -126,8 +127,22 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 		if err := st.CreateAnnualReports(ctx, reports); err != nil {
 			return err
 		}
-		quals := qualificationHistory(companies, now)
+		records := qualificationHistory(companies, now)
+		quals := make([]qualification.Qualification, len(records))
+		for i, r := range records {
+			quals[i] = r.q
+		}
 		if err := st.CreateQualifications(ctx, quals); err != nil {
+			return err
+		}
+		var events []qualification.Event
+		for i, r := range records {
+			for _, ev := range r.events {
+				ev.QualificationID = quals[i].ID
+				events = append(events, ev)
+			}
+		}
+		if err := st.CreateQualificationEvents(ctx, events); err != nil {
 			return err
 		}
 		// enterprise is the first company (榕城区), enterprise2 the second (普宁市).

@@ -39,24 +39,54 @@ const (
 
 // Qualification is a tier held by an enterprise.
 type Qualification struct {
-	ID             int64
-	EnterpriseID   int64
-	Tier           criteria.Tier
-	Source         string
-	BatchID        int64
-	AnnouncementNo string
-	GrantedOn      calendar.Date
-	ValidUntil     calendar.Date
-	RevokedOn      calendar.Date
-	RevokedReason  string
-	RevokedBy      string
-	Version        int
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID               int64
+	EnterpriseID     int64
+	Tier             criteria.Tier
+	Source           string
+	BatchID          int64
+	BatchName        string
+	ApplicationID    int64
+	AnnouncementNo   string
+	GrantedOn        calendar.Date
+	ValidUntil       calendar.Date
+	RevokedOn        calendar.Date
+	RevokeReasonCode string
+	RevokedReason    string
+	RevokedBy        string
+	Version          int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 }
 
 // EntityID returns the id of the qualification as audit events name it.
 func (q Qualification) EntityID() string { return strconv.FormatInt(q.ID, 10) }
+
+// EventKind is what happened to a qualification.
+type EventKind string
+
+// The events of a qualification's history.
+const (
+	Granted  EventKind = "granted"
+	Extended EventKind = "extended"
+	Ended    EventKind = "revoked"
+)
+
+// Event is one entry of a qualification's history: its grant, each extension by a passed
+// re-review, its revocation.
+type Event struct {
+	ID              int64
+	QualificationID int64
+	Kind            EventKind
+	On              calendar.Date
+	ValidUntil      calendar.Date // after the event
+	BatchID         int64
+	ApplicationID   int64
+	AnnouncementNo  string
+	ReasonCode      string
+	Reason          string
+	ActorUsername   string
+	CreatedAt       time.Time
+}
 
 // ValidUntilOf returns the last valid day of a qualification granted on a date.
 func ValidUntilOf(granted calendar.Date) calendar.Date { return granted.AddYears(ValidityYears) }
@@ -84,6 +114,10 @@ func (q Qualification) StatusOn(day calendar.Date, expiringDays int) Status {
 	}
 	return Valid
 }
+
+// Extended returns the valid-until date after a passed re-review: a new period from the old
+// expiry date.
+func (q Qualification) Extended() calendar.Date { return q.ValidUntil.AddYears(ValidityYears) }
 
 // HeldTiers returns the tiers in force on a day, bottom first, each once.
 func HeldTiers(qs []Qualification, day calendar.Date) []criteria.Tier {
