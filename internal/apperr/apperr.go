@@ -66,6 +66,10 @@ const (
 	RuleSelf            Rule = "self"
 	RuleNoReport        Rule = "no_report"
 	RuleDuplicate       Rule = "duplicate"
+	RuleBatchClosed     Rule = "batch_not_open"
+	RulePrerequisite    Rule = "prerequisite_not_held"
+	RuleNotDue          Rule = "not_due_for_review"
+	RuleFileType        Rule = "file_type"
 )
 
 // FieldError says which field broke which rule; Params fill the sentence (e.g. "max": 200).

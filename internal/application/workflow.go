@@ -80,11 +80,11 @@ type step struct {
 }
 
 var (
-	applicants  = []access.Role{access.Enterprise, access.CountyOfficer, access.CityOfficer, access.Admin}
-	enterprise  = []access.Role{access.Enterprise}
-	county      = []access.Role{access.CountyOfficer}
-	city        = []access.Role{access.CityOfficer, access.Admin}
-	resultState = State("") // record_result leads to approved or not_approved, as the result says
+	applicants     = []access.Role{access.Enterprise, access.CountyOfficer, access.CityOfficer, access.Admin}
+	enterpriseOnly = []access.Role{access.Enterprise}
+	county         = []access.Role{access.CountyOfficer}
+	city           = []access.Role{access.CityOfficer, access.Admin}
+	resultState    = State("") // record_result leads to approved or not_approved, as the result says
 )
 
 // workflow is the state machine of DESIGN.md: only the role of a stage acts on it; the enterprise
@@ -92,17 +92,17 @@ var (
 var workflow = map[State]map[Action]step{
 	Draft: {
 		Submit:   {CountyReview, applicants},
-		Withdraw: {Withdrawn, enterprise},
+		Withdraw: {Withdrawn, enterpriseOnly},
 	},
 	Returned: {
 		Submit:   {CountyReview, applicants},
-		Withdraw: {Withdrawn, enterprise},
+		Withdraw: {Withdrawn, enterpriseOnly},
 	},
 	CountyReview: {
 		Pass:     {CityReview, county},
 		Return:   {Returned, county},
 		Reject:   {Rejected, county},
-		Withdraw: {Withdrawn, enterprise},
+		Withdraw: {Withdrawn, enterpriseOnly},
 	},
 	CityReview: {
 		Pass:   {Recommended, city},

@@ -66,6 +66,10 @@ var reasonMessages = map[string]text{
 	"officer_only":         {"这些字段只能由主管部门修改", "Only the bureau can change these fields"},
 	"cross_origin":         {"拒绝跨站请求", "Cross-origin requests are refused"},
 	"registration_decided": {"该注册申请已处理", "This registration has already been decided"},
+	"attachment_type":      {"只接受 PDF、JPEG 或 PNG 文件", "Only PDF, JPEG or PNG files are accepted"},
+	"attachment_too_large": {"附件超过 20 MiB 上限", "The file is over the 20 MiB limit"},
+	"results_unmatched":    {"名单中有未能匹配或有误的行，未作任何记录", "Some lines of the list match no recommended application or are invalid; nothing was recorded"},
+	"not_editable":         {"申报已提交，不能再修改", "The application was submitted and can no longer be changed"},
 	"no_route":             {"没有这个接口", "No such endpoint"},
 }
 
@@ -98,6 +102,10 @@ var ruleMessages = map[apperr.Rule]text{
 	apperr.RuleSelf:            {"不能修改自己的角色或状态", "You cannot change your own role or status"},
 	apperr.RuleNoReport:        {"没有该年度的年度数据", "There is no report for this year"},
 	apperr.RuleDuplicate:       {"重复", "Appears more than once"},
+	apperr.RuleBatchClosed:     {"该批次不在申报期内（{opens_on} 至 {closes_on}）", "The batch is not open for submissions ({opens_on} to {closes_on})"},
+	apperr.RulePrerequisite:    {"申报该梯度须持有有效的前一梯度资质（{tier}）", "Applying for this tier needs a valid qualification of the tier below ({tier})"},
+	apperr.RuleFileType:        {"只接受 PDF、JPEG 或 PNG 文件", "Only PDF, JPEG or PNG files are accepted"},
+	apperr.RuleNotDue:          {"该企业没有在 {year} 年到期、须复核的 {tier} 资质", "The enterprise holds no {tier} qualification due for re-review in {year}"},
 }
 
 // render fills {name} placeholders from params.
