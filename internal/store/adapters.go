@@ -10,6 +10,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/notification"
+	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
@@ -18,17 +19,18 @@ import (
 
 // Each adapter satisfies its domain's Store: the compiler checks it here.
 var (
-	_ application.Store  = Applications{}
-	_ audit.Store        = Reader{}
-	_ auth.Store         = Sessions{}
-	_ batch.Store        = Batches{}
-	_ cultivation.Store  = Cultivation{}
-	_ demo.Store         = Seeder{}
-	_ eligibility.Store  = Eligibility{}
-	_ enterprise.Store   = Enterprises{}
-	_ notification.Store = Notifications{}
-	_ ratelimit.Store    = RateLimits{}
-	_ region.AdminStore  = Regions{}
-	_ report.Store       = Reports{}
-	_ user.Store         = Users{}
+	_ application.Store   = Applications{}
+	_ audit.Store         = Reader{}
+	_ auth.Store          = Sessions{}
+	_ batch.Store         = Batches{}
+	_ cultivation.Store   = Cultivation{}
+	_ demo.Store          = Seeder{}
+	_ eligibility.Store   = Eligibility{}
+	_ enterprise.Store    = Enterprises{}
+	_ notification.Store  = Notifications{}
+	_ qualification.Store = Qualifications{}
+	_ ratelimit.Store     = RateLimits{}
+	_ region.AdminStore   = Regions{}
+	_ report.Store        = Reports{}
+	_ user.Store          = Users{}
 )

@@ -127,3 +127,25 @@ func redact(u string) string {
 	}
 	return p.Redacted()
 }
+
+// exclusive runs fn in a transaction that only one process at a time may hold for a job's name,
+// answering false (and not running fn) when another holds it. On PostgreSQL it is an advisory
+// lock held to the end of the transaction; SQLite's transactions already take the database's
+// write lock at once, so one writer at a time is given.
+func (c conn) exclusive(ctx context.Context, name string, fn func(conn) error) (bool, error) {
+	ran := false
+	err := c.tx(ctx, func(tx conn) error {
+		if isPostgres(tx.db) {
+			var got bool
+			if err := tx.ctx(ctx).Raw("SELECT pg_try_advisory_xact_lock(hashtext(?))", "tiertracker:"+name).Scan(&got).Error; err != nil {
+				return wrap(err, "job lock")
+			}
+			if !got {
+				return nil
+			}
+		}
+		ran = true
+		return fn(tx)
+	})
+	return ran, err
+}

@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"strings"
 	"time"
 
+	"gorm.io/gorm"
+
+	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/qualification"
@@ -145,4 +149,114 @@ const holdsSQL = "EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id =
 func holdsArgs(tier criteria.Tier, day calendar.Date) []any {
 	d := day.String()
 	return []any{string(tier), d, d, d}
+}
+
+// Qualifications is the qualifications' store.
+type Qualifications struct{ conn }
+
+// NewQualifications returns the qualifications' store over db.
+func NewQualifications(db *gorm.DB) Qualifications { return Qualifications{conn{db}} }
+
+// Tx runs fn in one transaction.
+func (s Qualifications) Tx(ctx context.Context, fn func(qualification.Store) error) error {
+	return s.tx(ctx, func(c conn) error { return fn(Qualifications{c}) })
+}
+
+type listedRow struct {
+	Row            qualificationRow `gorm:"embedded"`
+	EnterpriseName string
+	CreditCode     string
+	RegionCode     string
+	RegionName     string
+	IndustryCode   *string
+}
+
+func (c conn) qualificationsIn(ctx context.Context, scope access.Scope) *gorm.DB {
+	q := c.ctx(ctx).Table("qualifications AS q").
+		Select("q.*, e.name AS enterprise_name, e.credit_code, e.region_code, r.name AS region_name, e.industry_code").
+		Joins("JOIN enterprises e ON e.id = q.enterprise_id").
+		Joins("JOIN regions r ON r.code = e.region_code")
+	return scopeEnterprises(q, scope, "e")
+}
+
+func listedFromRow(r listedRow) qualification.Listed {
+	return qualification.Listed{Qualification: qualificationFromRow(r.Row), EnterpriseName: r.EnterpriseName, CreditCode: r.CreditCode,
+		RegionCode: r.RegionCode, RegionName: r.RegionName, IndustryCode: strOf(r.IndustryCode)}
+}
+
+// QueryQualifications returns qualifications matching f, the soonest expiry first, and their number.
+func (c conn) QueryQualifications(ctx context.Context, f qualification.Filter) ([]qualification.Listed, int64, error) {
+	q := c.qualificationsIn(ctx, f.Scope)
+	if f.Tier != "" {
+		q = q.Where("q.tier = ?", string(f.Tier))
+	}
+	if f.RegionCode != "" {
+		q = q.Where("e.region_code = ?", f.RegionCode)
+	}
+	if ind := strings.ToUpper(strings.TrimSpace(f.Industry)); ind != "" {
+		if len(ind) == 1 {
+			q = q.Where("e.industry_code LIKE ?", ind+"%")
+		} else {
+			q = q.Where("e.industry_code = ?", ind)
+		}
+	}
+	if f.EnterpriseID != 0 {
+		q = q.Where("q.enterprise_id = ?", f.EnterpriseID)
+	}
+	asOf := f.AsOf.String()
+	soon := f.AsOf.AddDays(f.ExpiringDays).String()
+	switch f.Status {
+	case qualification.Valid:
+		q = q.Where(inForceSQL, asOf, asOf, asOf)
+	case qualification.Expiring:
+		q = q.Where(inForceSQL+" AND q.valid_until <= ?", asOf, asOf, asOf, soon)
+	case qualification.Expired:
+		q = q.Where("q.valid_until < ? AND (q.revoked_on IS NULL OR q.revoked_on > ?)", asOf, asOf)
+	case qualification.Revoked:
+		q = q.Where("q.revoked_on IS NOT NULL AND q.revoked_on <= ?", asOf)
+	}
+	if f.ExpiringWithinDays > 0 {
+		q = q.Where(inForceSQL+" AND q.valid_until <= ?", asOf, asOf, asOf, f.AsOf.AddDays(f.ExpiringWithinDays).String())
+	}
+	var total int64
+	if err := q.Session(&gorm.Session{}).Count(&total).Error; err != nil {
+		return nil, 0, wrap(err, "count qualifications")
+	}
+	q = q.Order("q.valid_until, q.id")
+	if f.Page.Size > 0 {
+		q = q.Offset(f.Page.Offset()).Limit(f.Page.Size)
+	}
+	var rows []listedRow
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, 0, wrap(err, "list qualifications")
+	}
+	out := make([]qualification.Listed, len(rows))
+	for i, r := range rows {
+		out[i] = listedFromRow(r)
+	}
+	return out, total, nil
+}
+
+// GetQualification returns a qualification within scope, or not_found.
+func (c conn) GetQualification(ctx context.Context, scope access.Scope, id int64) (qualification.Listed, error) {
+	var r listedRow
+	if err := c.qualificationsIn(ctx, scope).Where("q.id = ?", id).Take(&r).Error; err != nil {
+		return qualification.Listed{}, notFoundOr(err, "get qualification")
+	}
+	return listedFromRow(r), nil
+}
+
+// Recipients returns the active accounts of an enterprise and the county officers of its region.
+func (c conn) Recipients(ctx context.Context, enterpriseID int64) ([]int64, error) {
+	var ids []int64
+	err := c.ctx(ctx).Table("users AS u").Select("u.id").
+		Where("u.status = ? AND (u.enterprise_id = ? OR (u.role = ? AND u.region_code = (SELECT region_code FROM enterprises WHERE id = ?)))",
+			"active", enterpriseID, "county_officer", enterpriseID).Order("u.id").Pluck("u.id", &ids).Error
+	return ids, wrap(err, "recipients")
+}
+
+// Exclusive runs fn in a transaction only one replica at a time holds for a job's name, and
+// reports whether it ran.
+func (s Qualifications) Exclusive(ctx context.Context, name string, fn func(qualification.Store) error) (bool, error) {
+	return s.exclusive(ctx, name, func(c conn) error { return fn(Qualifications{c}) })
 }
