@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,16 +31,21 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/config"
 	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/filestore"
 	"github.com/tiertracker/tiertracker/internal/httpapi"
 	"github.com/tiertracker/tiertracker/internal/logging"
+	"github.com/tiertracker/tiertracker/internal/notification"
+	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
@@ -188,6 +194,11 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Reports:        report.Service{Store: store.NewReports(db), Now: time.Now, Location: cfg.Location},
 		Eligibility:    eligibility.Service{Store: store.NewEligibility(db), Now: time.Now, Location: cfg.Location},
 		Cultivation:    cultivation.Service{Store: store.NewCultivation(db), Now: time.Now, Location: cfg.Location},
+		Batches:        batch.Service{Store: store.NewBatches(db), Now: time.Now, Location: cfg.Location},
+		Applications:   application.Service{Store: store.NewApplications(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "attachments")}, Now: time.Now, Location: cfg.Location},
+		Qualifications: qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location},
+		Notifications:  notification.Service{Store: store.NewNotifications(db), Now: time.Now},
+		Now:            time.Now,
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
 		RegionAdmin:    region.Service{Store: store.NewRegions(db), Now: time.Now},
@@ -201,6 +212,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 
 	go sweepSessions(ctx, authService, log)
 	go refreshEligibilityDaily(ctx, store.NewEligibility(db), cfg.Location, log)
+	go expiryNoticesDaily(ctx, qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location}, store.NewQualifications(db), log)
 
 	srv := &http.Server{
 		Addr:              net.JoinHostPort("", strconv.Itoa(cfg.Port)),
@@ -248,6 +260,38 @@ func refreshEligibilityDaily(ctx context.Context, st store.Eligibility, loc *tim
 			} else {
 				last = today
 				log.Info("criteria results refreshed", "enterprises", n, "duration_ms", time.Since(start).Milliseconds())
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// expiryNoticesDaily creates the notices of qualifications coming up for expiry, on each new day;
+// a database lock lets one replica at a time do it, and its notices are created once whoever does.
+func expiryNoticesDaily(ctx context.Context, svc qualification.Service, st store.Qualifications, log *slog.Logger) {
+	var last calendar.Date
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if today := calendar.On(time.Now(), svc.Location); today != last {
+			created := 0
+			ran, err := st.Exclusive(ctx, "expiry_notices", func(tx qualification.Store) error {
+				n, err := svc.ExpiryNotices(ctx, tx)
+				created = n
+				return err
+			})
+			switch {
+			case err != nil:
+				log.Warn("expiry notices failed", "error", err)
+			case ran:
+				last = today
+				log.Info("expiry notices", "created", created)
+			default:
+				last = today // another replica holds the lock and does today's notices
 			}
 		}
 		select {

@@ -59,6 +59,32 @@ var authzTable = map[string][]string{
 	"PATCH /api/v1/cultivation/entries/:id":  {"admin", "city_officer", "county_officer"},
 	"DELETE /api/v1/cultivation/entries/:id": {"admin", "city_officer", "county_officer"},
 
+	"GET /api/v1/batches":              {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"POST /api/v1/batches":             {"admin", "city_officer"},
+	"GET /api/v1/batches/:id":          {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"PATCH /api/v1/batches/:id":        {"admin", "city_officer"},
+	"POST /api/v1/batches/:id/results": {"admin", "city_officer"},
+
+	"GET /api/v1/applications":                                   {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"POST /api/v1/applications":                                  {"admin", "city_officer", "county_officer", "enterprise"},
+	"POST /api/v1/applications/bulk-transitions":                 {"admin", "city_officer", "county_officer"},
+	"GET /api/v1/applications/:id":                               {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"PATCH /api/v1/applications/:id":                             {"admin", "city_officer", "county_officer", "enterprise"},
+	"POST /api/v1/applications/:id/transitions":                  {"admin", "city_officer", "county_officer", "enterprise"},
+	"GET /api/v1/applications/:id/attachments":                   {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"POST /api/v1/applications/:id/attachments":                  {"admin", "city_officer", "county_officer", "enterprise"},
+	"GET /api/v1/applications/:id/attachments/:attachment_id":    {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"DELETE /api/v1/applications/:id/attachments/:attachment_id": {"admin", "city_officer", "county_officer", "enterprise"},
+
+	"GET /api/v1/qualifications":                 {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"POST /api/v1/qualifications":                {"admin", "city_officer"},
+	"GET /api/v1/qualifications/:id":             {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"POST /api/v1/qualifications/:id/revoke":     {"admin", "city_officer"},
+	"GET /api/v1/enterprises/:id/qualifications": {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+
+	"GET /api/v1/notifications":           {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+	"POST /api/v1/notifications/:id/read": {"admin", "city_officer", "county_officer", "leader", "enterprise"},
+
 	"GET /api/v1/audit-events": {"admin", "city_officer"},
 }
 

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/tiertracker/tiertracker/internal/calendar"
@@ -51,3 +52,6 @@ func listOf[S, T any](items []S, total int64, page, size int, convert func(S) T)
 	}
 	return listResponse[T]{Items: out, Total: total, Page: page, PageSize: size}
 }
+
+// urlPathEscape escapes a file name for Content-Disposition's filename*.
+func urlPathEscape(s string) string { return url.PathEscape(s) }

@@ -23,13 +23,18 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/filestore"
+	"github.com/tiertracker/tiertracker/internal/notification"
+	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
@@ -93,6 +98,7 @@ type testEnv struct {
 	handler http.Handler
 	hasher  user.Hasher
 	seq     int
+	files   string // where attachments are kept
 }
 
 var testLocation = time.FixedZone("CST", 8*3600)
@@ -100,7 +106,7 @@ var testLocation = time.FixedZone("CST", 8*3600)
 func newEnv(t *testing.T) *testEnv {
 	t.Helper()
 	contract(t)
-	e := &testEnv{t: t, db: storetest.New(t), now: time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC), hasher: user.Hasher{Cost: bcrypt.MinCost}}
+	e := &testEnv{t: t, db: storetest.New(t), now: time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC), hasher: user.Hasher{Cost: bcrypt.MinCost}, files: t.TempDir()}
 	e.handler = e.build(t.TempDir())
 	if err := store.NewSeeder(e.db).UpsertRegions(context.Background(), demo.Regions, e.now); err != nil {
 		t.Fatal(err)
@@ -117,21 +123,26 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		t.Fatal(err)
 	}
 	return New(Deps{
-		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Ready:         func(ctx context.Context) error { return store.Ping(ctx, e.db) },
-		Auth:          authService,
-		Users:         user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
-		Enterprises:   enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
-		Reports:       report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
-		Eligibility:   eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
-		Cultivation:   cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
-		Audit:         audit.Service{Store: store.NewReader(e.db)},
-		Regions:       store.NewReader(e.db),
-		RegionAdmin:   region.Service{Store: store.NewRegions(e.db), Now: clock},
-		Registrations: ratelimit.Limiter{Store: store.NewRateLimits(e.db), Now: clock, Limit: 10, Window: time.Hour},
-		OpenAPI:       specBytes,
-		StaticDir:     staticDir,
-		Location:      testLocation,
+		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Ready:          func(ctx context.Context) error { return store.Ping(ctx, e.db) },
+		Auth:           authService,
+		Users:          user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
+		Enterprises:    enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
+		Reports:        report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
+		Eligibility:    eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
+		Cultivation:    cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
+		Batches:        batch.Service{Store: store.NewBatches(e.db), Now: clock, Location: testLocation},
+		Applications:   application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation},
+		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation},
+		Notifications:  notification.Service{Store: store.NewNotifications(e.db), Now: clock},
+		Now:            clock,
+		Audit:          audit.Service{Store: store.NewReader(e.db)},
+		Regions:        store.NewReader(e.db),
+		RegionAdmin:    region.Service{Store: store.NewRegions(e.db), Now: clock},
+		Registrations:  ratelimit.Limiter{Store: store.NewRateLimits(e.db), Now: clock, Limit: 10, Window: time.Hour},
+		OpenAPI:        specBytes,
+		StaticDir:      staticDir,
+		Location:       testLocation,
 	})
 }
 

@@ -13,11 +13,15 @@ import (
 
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/apperr"
+	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
+	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/notification"
+	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
@@ -26,17 +30,22 @@ import (
 
 // Deps are what the HTTP layer is built over; main wires them.
 type Deps struct {
-	Logger      *slog.Logger
-	Ready       func(context.Context) error // nil when the database answers
-	Auth        *auth.Service
-	Users       user.Service
-	Enterprises enterprise.Service
-	Reports     report.Service
-	Eligibility eligibility.Service
-	Cultivation cultivation.Service
-	Audit       audit.Service
-	Regions     region.Store
-	RegionAdmin region.Service
+	Logger         *slog.Logger
+	Ready          func(context.Context) error // nil when the database answers
+	Auth           *auth.Service
+	Users          user.Service
+	Enterprises    enterprise.Service
+	Reports        report.Service
+	Eligibility    eligibility.Service
+	Cultivation    cultivation.Service
+	Batches        batch.Service
+	Applications   application.Service
+	Qualifications qualification.Service
+	Notifications  notification.Service
+	Now            func() time.Time
+	Audit          audit.Service
+	Regions        region.Store
+	RegionAdmin    region.Service
 	// Registrations bounds self-registrations per client address.
 	Registrations ratelimit.Limiter
 	OpenAPI       []byte
@@ -69,6 +78,7 @@ func (a *api) routes() []route {
 	officers, everyone := access.Officers, access.Everyone
 	adminOnly := []access.Role{access.Admin}
 	auditors := []access.Role{access.Admin, access.CityOfficer}
+	cityLevel := []access.Role{access.Admin, access.CityOfficer}
 	// editors change an enterprise's records: officers within scope, an enterprise user its own.
 	editors := []access.Role{access.Admin, access.CityOfficer, access.CountyOfficer, access.Enterprise}
 	return []route{
@@ -111,6 +121,32 @@ func (a *api) routes() []route {
 		{"POST", "/api/v1/cultivation/entries", officers, a.createCultivationEntry},
 		{"PATCH", "/api/v1/cultivation/entries/:id", officers, a.updateCultivationEntry},
 		{"DELETE", "/api/v1/cultivation/entries/:id", officers, a.deleteCultivationEntry},
+
+		{"GET", "/api/v1/batches", everyone, a.listBatches},
+		{"POST", "/api/v1/batches", cityLevel, a.createBatch},
+		{"GET", "/api/v1/batches/:id", everyone, a.getBatch},
+		{"PATCH", "/api/v1/batches/:id", cityLevel, a.updateBatch},
+		{"POST", "/api/v1/batches/:id/results", cityLevel, a.recordBatchResults},
+
+		{"GET", "/api/v1/applications", everyone, a.listApplications},
+		{"POST", "/api/v1/applications", editors, a.createApplication},
+		{"POST", "/api/v1/applications/bulk-transitions", officers, a.bulkTransition},
+		{"GET", "/api/v1/applications/:id", everyone, a.getApplication},
+		{"PATCH", "/api/v1/applications/:id", editors, a.updateApplication},
+		{"POST", "/api/v1/applications/:id/transitions", editors, a.transitionApplication},
+		{"GET", "/api/v1/applications/:id/attachments", everyone, a.listAttachments},
+		{"POST", "/api/v1/applications/:id/attachments", editors, a.uploadAttachment},
+		{"GET", "/api/v1/applications/:id/attachments/:attachment_id", everyone, a.downloadAttachment},
+		{"DELETE", "/api/v1/applications/:id/attachments/:attachment_id", editors, a.deleteAttachment},
+
+		{"GET", "/api/v1/qualifications", everyone, a.listQualifications},
+		{"POST", "/api/v1/qualifications", cityLevel, a.recordQualification},
+		{"GET", "/api/v1/qualifications/:id", everyone, a.getQualification},
+		{"POST", "/api/v1/qualifications/:id/revoke", cityLevel, a.revokeQualification},
+		{"GET", "/api/v1/enterprises/:id/qualifications", everyone, a.listEnterpriseQualifications},
+
+		{"GET", "/api/v1/notifications", everyone, a.listNotifications},
+		{"POST", "/api/v1/notifications/:id/read", everyone, a.readNotification},
 
 		{"GET", "/api/v1/audit-events", auditors, a.listAuditEvents},
 	}

@@ -32,8 +32,8 @@ type Filter struct {
 	EnterpriseID       int64
 	Status             Status
 	AsOf               calendar.Date
-	ExpiringWithinDays int // 0: no such filter
-	ExpiringDays       int // the window of "expiring"
+	ExpiringWithinDays int            // 0: no such filter
+	ExpiringDays       int            // the window of "expiring"
 	Page               paging.Request // Size 0: every row
 }
 
@@ -75,7 +75,8 @@ type Service struct {
 	ExpiringDays int // the window of "expiring"; DefaultExpiringDays when 0
 }
 
-func (s Service) window() int {
+// Window returns the days before expiry in which a qualification is "expiring".
+func (s Service) Window() int {
 	if s.ExpiringDays > 0 {
 		return s.ExpiringDays
 	}
@@ -105,7 +106,7 @@ func (s Service) List(ctx context.Context, actor access.Actor, f Filter) (paging
 	if f.AsOf.IsZero() {
 		f.AsOf = s.today()
 	}
-	f.Scope, f.ExpiringDays = actor.Scope(), s.window()
+	f.Scope, f.ExpiringDays = actor.Scope(), s.Window()
 	items, total, err := s.Store.QueryQualifications(ctx, f)
 	if err != nil {
 		return paging.Result[Listed]{}, err
@@ -273,7 +274,7 @@ var NoticeDays = []int{180, 90, 30}
 // replica) creates nothing new. It answers how many it created.
 func (s Service) ExpiryNotices(ctx context.Context, st Store) (int, error) {
 	today := s.today()
-	f := Filter{Status: Valid, AsOf: today, ExpiringWithinDays: NoticeDays[0], ExpiringDays: s.window()}
+	f := Filter{Status: Valid, AsOf: today, ExpiringWithinDays: NoticeDays[0], ExpiringDays: s.Window()}
 	items, _, err := st.QueryQualifications(ctx, f)
 	if err != nil {
 		return 0, err
@@ -297,8 +298,8 @@ func (s Service) ExpiryNotices(ctx context.Context, st Store) (int, error) {
 		ns := make([]notification.Notification, 0, len(users))
 		for _, u := range users {
 			ns = append(ns, notification.Notification{UserID: u, Kind: notification.QualificationExpiring, CreatedAt: now,
-				Link: "/enterprises/" + itoa(q.EnterpriseID),
-				Params: map[string]any{"enterprise": q.EnterpriseName, "tier": q.Tier, "valid_until": q.ValidUntil.String(), "days": threshold},
+				Link:      "/enterprises/" + itoa(q.EnterpriseID),
+				Params:    map[string]any{"enterprise": q.EnterpriseName, "tier": q.Tier, "valid_until": q.ValidUntil.String(), "days": threshold},
 				DedupeKey: notification.Key("expiry", q.ID, q.ValidUntil.String(), threshold, u)})
 		}
 		n, err := st.Notify(ctx, ns)
