@@ -318,6 +318,19 @@ func (c *client) doUnchecked(method, path string, body any) response {
 	return c.send(method, path, "application/json", raw, false, nil)
 }
 
+// sendQuiet sends a JSON request from many goroutines at once, checking nothing (testing.T is
+// not for concurrent Fatal); it answers the status.
+func (c *client) sendQuiet(method, path string, body []byte) int {
+	req := httptest.NewRequest(method, path, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	for name, value := range c.cookies {
+		req.AddCookie(&http.Cookie{Name: name, Value: value})
+	}
+	rec := httptest.NewRecorder()
+	c.e.handler.ServeHTTP(rec, req)
+	return rec.Code
+}
+
 // raw sends a request as given (perhaps against the contract on purpose); the response is still
 // checked against the contract.
 func (c *client) raw(method, path, contentType string, body []byte, header http.Header) response {
