@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/audit"
+	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/criteria"
@@ -37,6 +38,7 @@ type Store interface {
 	CreateAnnualReports(ctx context.Context, reports []report.Annual) error
 	CreateQualifications(ctx context.Context, qs []qualification.Qualification) error
 	CreateQualificationEvents(ctx context.Context, evs []qualification.Event) error
+	CreateBatch(ctx context.Context, b *batch.Batch) error
 	// RefreshAllEligibility computes and stores every enterprise's criteria results.
 	RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error)
 	RecordAudit(ctx context.Context, e audit.Event) error
@@ -64,6 +66,22 @@ var Accounts = []user.User{
 	{Username: "leader", DisplayName: "市工信局 黄局长", Role: access.Leader},
 	{Username: "enterprise", DisplayName: "榕江五金 郑敏", Role: access.Enterprise},
 	{Username: "enterprise2", DisplayName: "华信服饰 许佳", Role: access.Enterprise},
+}
+
+// openBatches are the batches open when the demo is seeded: one for the innovative SME and one
+// for the specialised SME, from the first of this month for sixty days, so that the demo's
+// enterprises can apply at once.
+func openBatches(today calendar.Date, now time.Time) []batch.Batch {
+	opens := calendar.NewDate(today.Year(), today.Month(), 1)
+	closes := opens.AddDays(60)
+	mk := func(tier criteria.Tier, name string) batch.Batch {
+		return batch.Batch{Tier: tier, Kind: batch.Recognition, Year: today.Year(), Name: name, Ruleset: criteria.DefaultRuleset,
+			OpensOn: opens, ClosesOn: closes, CreatedBy: "city", Version: 1, CreatedAt: now, UpdatedAt: now}
+	}
+	return []batch.Batch{
+		mk(criteria.InnovativeSME, fmt.Sprintf("%d年第二批省级创新型中小企业评价", today.Year())),
+		mk(criteria.SpecializedSME, fmt.Sprintf("%d年省级专精特新中小企业认定", today.Year())),
+	}
 }
 
 // EnterpriseCount is how many enterprises the demo city has.
@@ -153,6 +171,11 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 				if err := create(a); err != nil {
 					return err
 				}
+			}
+		}
+		for _, b := range openBatches(calendar.On(now, loc), now) {
+			if err := st.CreateBatch(ctx, &b); err != nil {
+				return err
 			}
 		}
 		if _, err := st.RefreshAllEligibility(ctx, now, loc); err != nil {
