@@ -507,6 +507,280 @@ export interface paths {
         patch: operations["updateCultivationEntry"];
         trace?: never;
     };
+    "/api/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches, the latest first (everyone reads; counts by state within the caller’s scope). */
+        get: operations["listBatches"];
+        put?: never;
+        /** Open a batch (city officer, admin). */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch. */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a batch, or close it early (city officer, admin). */
+        patch: operations["updateBatch"];
+        trace?: never;
+    };
+    "/api/v1/batches/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the published list of a batch at once: all lines or none.
+         * @description Either JSON rows, or an .xlsx upload (multipart field `file`) whose header row names
+         *     统一社会信用代码/credit_code, 结果/result (通过/不通过 or approved/not_approved), 公告文号/announcement_no and
+         *     认定日期/granted_on. Every line must match a recommended application of the batch by credit code and be
+         *     a valid result; otherwise nothing is recorded and the 422 names each bad line (`rows[i].field`).
+         */
+        post: operations["recordBatchResults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications within the caller’s scope, each saying whom it waits on. */
+        get: operations["listApplications"];
+        put?: never;
+        /** Start a draft in a batch that is not closed (the enterprise for itself, or an officer on its behalf). */
+        post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/bulk-transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pass or return several applications of the officer’s stage, each as if done alone. */
+        post: operations["bulkTransitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One application with its history, frozen self-check and attachments. */
+        get: operations["getApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the report year while the application is a draft or returned. */
+        patch: operations["updateApplication"];
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an application through the workflow.
+         * @description Checked in this order, the first failure answering: outside the caller's scope → 404; a `version`
+         *     other than the current one → 409 `stale_version`; an action the state does not offer → 409
+         *     `invalid_transition`; a role that may not take it here → 403; then the action's own conditions → 422
+         *     naming the field or rule. Nothing changes on a failure.
+         */
+        post: operations["transitionApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An application’s attachments. */
+        get: operations["listAttachments"];
+        put?: never;
+        /** Attach a PDF, JPEG or PNG (by content), 20 MiB at most, while the application is editable. */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/attachments/{attachment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an attachment (within the caller's scope). */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        /** Delete an attachment while the application is editable. */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qualifications within the caller’s scope, with their status as of a date. */
+        get: operations["listQualifications"];
+        put?: never;
+        /** Record a historic qualification (city officer, admin); valid until granted + 3 years. */
+        post: operations["recordQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One qualification with its history. */
+        get: operations["getQualification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qualifications/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a qualification from today (city officer, admin), naming the grounds. */
+        post: operations["revokeQualification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise’s qualifications (within the caller’s scope). */
+        get: operations["listEnterpriseQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller’s own notices, newest first. */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of the caller’s notices read. */
+        post: operations["readNotification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1044,6 +1318,8 @@ export interface components {
             domestic_rank?: number | null;
         };
         AnnualReportPut: components["schemas"]["AnnualFigures"] & {
+            /** @description Optional: when given, the year of the path. */
+            year?: number;
             /** @description The version read; left out for a year not filed yet. */
             version?: number | null;
         };
@@ -1116,6 +1392,334 @@ export interface components {
         };
         PoolList: components["schemas"]["Page"] & {
             items: components["schemas"]["PoolRow"][];
+        };
+        /** @enum {string} */
+        ApplicationState: "draft" | "county_review" | "city_review" | "recommended" | "approved" | "not_approved" | "returned" | "rejected" | "withdrawn";
+        Batch: {
+            id: number;
+            tier: components["schemas"]["Tier"];
+            /** @enum {string} */
+            kind: "recognition" | "review";
+            year: number;
+            /** @example 2024年第一批省级创新型中小企业评价 */
+            name: string;
+            ruleset: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            /** Format: date */
+            closed_early_on: string | null;
+            /**
+             * @description As of today.
+             * @enum {string}
+             */
+            status: "upcoming" | "open" | "closed";
+            /** @description Applications by state, within the caller's scope. */
+            counts: {
+                [key: string]: number;
+            };
+            created_by: string;
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        BatchCreate: {
+            tier: components["schemas"]["Tier"];
+            /** @enum {string} */
+            kind: "recognition" | "review";
+            year: number;
+            name: string;
+            /** @description Default the ruleset in force on the opening day. */
+            ruleset?: string;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+        };
+        BatchPatch: {
+            name?: string;
+            ruleset?: string;
+            /** Format: date */
+            opens_on?: string;
+            /** Format: date */
+            closes_on?: string;
+            /** @description true closes the batch today; false reopens it. */
+            close_early?: boolean;
+            version: number;
+        };
+        BatchList: components["schemas"]["Page"] & {
+            items: components["schemas"]["Batch"][];
+        };
+        BatchResultsRequest: {
+            rows: {
+                credit_code: string;
+                /** @enum {string} */
+                result: "approved" | "not_approved";
+                announcement_no?: string;
+                /** Format: date */
+                granted_on?: string;
+            }[];
+        };
+        BatchResults: {
+            recorded: number;
+            rows: {
+                row: number;
+                credit_code: string;
+                application_id: number;
+            }[];
+        };
+        Application: {
+            id: number;
+            batch_id: number;
+            batch_name: string;
+            tier: components["schemas"]["Tier"];
+            /** @enum {string} */
+            kind: "recognition" | "review";
+            enterprise_id: number;
+            enterprise_name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            report_year: number;
+            state: components["schemas"]["ApplicationState"];
+            /** @description Whom the application waits on (the region, for the county stage); null when final. */
+            waiting_on: {
+                role: components["schemas"]["Role"];
+                region_code: string | null;
+            } | null;
+            /** @description The criteria's evaluation, frozen at submission. */
+            self_check: components["schemas"]["Evaluation"] | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** @enum {string|null} */
+            result: "approved" | "not_approved" | null;
+            announcement_no: string | null;
+            /** Format: date */
+            granted_on: string | null;
+            qualification_id: number | null;
+            created_by: string;
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ApplicationDetail: {
+            id: number;
+            batch_id: number;
+            batch_name: string;
+            tier: components["schemas"]["Tier"];
+            /** @enum {string} */
+            kind: "recognition" | "review";
+            enterprise_id: number;
+            enterprise_name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            report_year: number;
+            state: components["schemas"]["ApplicationState"];
+            /** @description Whom the application waits on (the region, for the county stage); null when final. */
+            waiting_on: {
+                role: components["schemas"]["Role"];
+                region_code: string | null;
+            } | null;
+            /** @description The criteria's evaluation, frozen at submission. */
+            self_check: components["schemas"]["Evaluation"] | null;
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** @enum {string|null} */
+            result: "approved" | "not_approved" | null;
+            announcement_no: string | null;
+            /** Format: date */
+            granted_on: string | null;
+            qualification_id: number | null;
+            created_by: string;
+            version: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            steps: {
+                at: components["schemas"]["Timestamp"];
+                actor_username: string;
+                actor_role: components["schemas"]["Role"];
+                region_code: string | null;
+                action: string;
+                from_state: components["schemas"]["ApplicationState"];
+                to_state: components["schemas"]["ApplicationState"];
+                comment: string | null;
+            }[];
+            attachments: components["schemas"]["Attachment"][];
+        };
+        ApplicationList: components["schemas"]["Page"] & {
+            items: components["schemas"]["Application"][];
+        };
+        ApplicationCreate: {
+            batch_id: number;
+            enterprise_id: number;
+            report_year: number;
+        };
+        ApplicationPatch: {
+            report_year: number;
+            version: number;
+        };
+        Transition: {
+            /** @enum {string} */
+            action: "submit" | "withdraw" | "pass" | "return" | "reject" | "record_result";
+            /** @description Required to return or reject. */
+            comment?: string;
+            /** @description The version read. */
+            version: number;
+            /**
+             * @description For record_result.
+             * @enum {string}
+             */
+            result?: "approved" | "not_approved";
+            /** @description For an approval. */
+            announcement_no?: string;
+            /**
+             * Format: date
+             * @description For an approval.
+             */
+            granted_on?: string | null;
+        };
+        BulkTransition: {
+            /** @enum {string} */
+            action: "pass" | "return";
+            comment?: string;
+            items: {
+                id: number;
+                version: number;
+            }[];
+        };
+        BulkResult: {
+            items: {
+                id: number;
+                ok: boolean;
+                application: components["schemas"]["Application"] | null;
+                /** @description The error envelope's body for a failed item. */
+                error: Record<string, never> | null;
+            }[];
+        };
+        Attachment: {
+            id: number;
+            filename: string;
+            /** @enum {string} */
+            content_type: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            sha256: string;
+            uploaded_by: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        AttachmentList: components["schemas"]["Page"] & {
+            items: components["schemas"]["Attachment"][];
+        };
+        Qualification: {
+            id: number;
+            enterprise_id: number;
+            enterprise_name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            industry_code: string | null;
+            tier: components["schemas"]["Tier"];
+            /** @enum {string} */
+            source: "batch" | "import" | "demo";
+            batch_id: number | null;
+            batch_name: string | null;
+            application_id: number | null;
+            announcement_no: string | null;
+            /** Format: date */
+            granted_on: string;
+            /**
+             * Format: date
+             * @description Valid on this day
+             */
+            valid_until: string;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "expired" | "revoked" | "pending";
+            /** Format: date */
+            as_of: string;
+            /** Format: date */
+            revoked_on: string | null;
+            revoke_reason_code: string | null;
+            revoked_reason: string | null;
+            revoked_by: string | null;
+            version: number;
+        };
+        QualificationDetail: {
+            id: number;
+            enterprise_id: number;
+            enterprise_name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            industry_code: string | null;
+            tier: components["schemas"]["Tier"];
+            /** @enum {string} */
+            source: "batch" | "import" | "demo";
+            batch_id: number | null;
+            batch_name: string | null;
+            application_id: number | null;
+            announcement_no: string | null;
+            /** Format: date */
+            granted_on: string;
+            /**
+             * Format: date
+             * @description Valid on this day
+             */
+            valid_until: string;
+            /** @enum {string} */
+            status: "valid" | "expiring" | "expired" | "revoked" | "pending";
+            /** Format: date */
+            as_of: string;
+            /** Format: date */
+            revoked_on: string | null;
+            revoke_reason_code: string | null;
+            revoked_reason: string | null;
+            revoked_by: string | null;
+            version: number;
+            events: {
+                /** @enum {string} */
+                kind: "granted" | "extended" | "revoked";
+                /** Format: date */
+                on: string;
+                /** Format: date */
+                valid_until: string;
+                batch_id: number | null;
+                application_id: number | null;
+                announcement_no: string | null;
+                reason_code: string | null;
+                reason: string | null;
+                actor_username: string;
+            }[];
+        };
+        QualificationList: components["schemas"]["Page"] & {
+            items: components["schemas"]["Qualification"][];
+        };
+        QualificationRecord: {
+            enterprise_id: number;
+            tier: components["schemas"]["Tier"];
+            batch_name: string;
+            announcement_no: string;
+            /** Format: date */
+            granted_on: string;
+        };
+        Revocation: {
+            /** @enum {string} */
+            reason_code: "false_information" | "major_incident" | "tax_violation" | "abnormal_or_dishonest_list" | "no_longer_meets_criteria" | "missed_annual_updates" | "other";
+            reason: string;
+        };
+        Notification: {
+            id: number;
+            /** @enum {string} */
+            kind: "qualification_expiring" | "application_returned" | "application_rejected" | "application_decided";
+            params: Record<string, never>;
+            link: string | null;
+            /** Format: date-time */
+            read_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        NotificationList: components["schemas"]["Page"] & {
+            unread: number;
+            items: components["schemas"]["Notification"][];
         };
         Page: {
             items: unknown[];
@@ -2173,6 +2777,668 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                tier?: components["schemas"]["Tier"];
+                year?: number;
+                status?: "upcoming" | "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchCreate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchPatch"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    recordBatchResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchResultsRequest"];
+                "multipart/form-data": {
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResults"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listApplications: {
+        parameters: {
+            query?: {
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                batch?: number;
+                state?: components["schemas"]["ApplicationState"];
+                region?: string;
+                tier?: components["schemas"]["Tier"];
+                enterprise?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    createApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    bulkTransitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkTransition"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationPatch"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    transitionApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transition"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Attached. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+                attachment_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listQualifications: {
+        parameters: {
+            query?: {
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                tier?: components["schemas"]["Tier"];
+                region?: string;
+                industry?: string;
+                /** @description valid means in force on as_of, and so includes the expiring ones. */
+                status?: "valid" | "expiring" | "expired" | "revoked";
+                /** @description Default today. */
+                as_of?: string;
+                expiring_within_days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    recordQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QualificationRecord"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDetail"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    revokeQualification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Revocation"];
+            };
+        };
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listEnterpriseQualifications: {
+        parameters: {
+            query?: {
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                tier?: components["schemas"]["Tier"];
+                region?: string;
+                industry?: string;
+                /** @description valid means in force on as_of, and so includes the expiring ones. */
+                status?: "valid" | "expiring" | "expired" | "revoked";
+                /** @description Default today. */
+                as_of?: string;
+                expiring_within_days?: number;
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    readNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
         };
     };
     listAuditEvents: {
