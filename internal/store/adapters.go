@@ -14,6 +14,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
+	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
 
@@ -32,5 +33,6 @@ var (
 	_ ratelimit.Store     = RateLimits{}
 	_ region.AdminStore   = Regions{}
 	_ report.Store        = Reports{}
+	_ stats.Store         = Stats{}
 	_ user.Store          = Users{}
 )
