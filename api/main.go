@@ -49,6 +49,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
+	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
@@ -198,6 +199,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Applications:   application.Service{Store: store.NewApplications(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "attachments")}, Now: time.Now, Location: cfg.Location},
 		Qualifications: qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location},
 		Notifications:  notification.Service{Store: store.NewNotifications(db), Now: time.Now},
+		Stats:          stats.Service{Store: store.NewStats(db), Now: time.Now, Location: cfg.Location},
 		Now:            time.Now,
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),

@@ -85,6 +85,12 @@ var authzTable = map[string][]string{
 	"GET /api/v1/notifications":           {"admin", "city_officer", "county_officer", "leader", "enterprise"},
 	"POST /api/v1/notifications/:id/read": {"admin", "city_officer", "county_officer", "leader", "enterprise"},
 
+	"GET /api/v1/stats/summary":     {"admin", "city_officer", "county_officer", "leader"},
+	"GET /api/v1/stats/by-region":   {"admin", "city_officer", "county_officer", "leader"},
+	"GET /api/v1/stats/by-industry": {"admin", "city_officer", "county_officer", "leader"},
+	"GET /api/v1/stats/trend":       {"admin", "city_officer", "county_officer", "leader"},
+	"GET /api/v1/stats/pipeline":    {"admin", "city_officer", "county_officer", "leader"},
+
 	"GET /api/v1/audit-events": {"admin", "city_officer"},
 }
 

@@ -38,6 +38,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
+	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -135,6 +136,7 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Applications:   application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation},
 		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation},
 		Notifications:  notification.Service{Store: store.NewNotifications(e.db), Now: clock},
+		Stats:          stats.Service{Store: store.NewStats(e.db), Now: clock, Location: testLocation},
 		Now:            clock,
 		Audit:          audit.Service{Store: store.NewReader(e.db)},
 		Regions:        store.NewReader(e.db),

@@ -25,6 +25,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
+	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
 
@@ -42,6 +43,7 @@ type Deps struct {
 	Applications   application.Service
 	Qualifications qualification.Service
 	Notifications  notification.Service
+	Stats          stats.Service
 	Now            func() time.Time
 	Audit          audit.Service
 	Regions        region.Store
@@ -147,6 +149,12 @@ func (a *api) routes() []route {
 
 		{"GET", "/api/v1/notifications", everyone, a.listNotifications},
 		{"POST", "/api/v1/notifications/:id/read", everyone, a.readNotification},
+
+		{"GET", "/api/v1/stats/summary", access.Readers, a.statsSummary},
+		{"GET", "/api/v1/stats/by-region", access.Readers, a.statsByRegion},
+		{"GET", "/api/v1/stats/by-industry", access.Readers, a.statsByIndustry},
+		{"GET", "/api/v1/stats/trend", access.Readers, a.statsTrend},
+		{"GET", "/api/v1/stats/pipeline", access.Readers, a.statsPipeline},
 
 		{"GET", "/api/v1/audit-events", auditors, a.listAuditEvents},
 	}
