@@ -116,9 +116,6 @@ type Service struct {
 	Location *time.Location
 }
 
-// MaxExportRows bounds an export of the pool.
-const MaxExportRows = 200_000
-
 func (s Service) today() calendar.Date { return calendar.On(s.Now(), s.Location) }
 
 // List returns a page of the pool (officers within scope; leaders read).

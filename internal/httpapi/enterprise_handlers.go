@@ -13,6 +13,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/industry"
 	"github.com/tiertracker/tiertracker/internal/optional"
+	"github.com/tiertracker/tiertracker/internal/paging"
 )
 
 type enterpriseResponse struct {
@@ -180,6 +181,10 @@ func (a *api) listEnterprises(c *gin.Context) {
 	if len([]rune(f.Query)) > 100 {
 		fs.Add("q", apperr.RuleTooLong, map[string]any{"max": 100})
 	}
+	export := wantsExport(c, &fs)
+	if export {
+		f.Page = paging.Request{Number: 1}
+	}
 	if err := fs.Err(); err != nil {
 		fail(c, err)
 		return
@@ -187,6 +192,10 @@ func (a *api) listEnterprises(c *gin.Context) {
 	res, err := a.Enterprises.List(c.Request.Context(), actorOf(c), f)
 	if err != nil {
 		fail(c, err)
+		return
+	}
+	if export {
+		sendXLSX(c, "enterprises", text{"企业库", "Enterprises"}, enterpriseColumns, res.Items)
 		return
 	}
 	c.JSON(http.StatusOK, listOf(res.Items, res.Total, res.Page.Number, res.Page.Size, enterpriseOf))

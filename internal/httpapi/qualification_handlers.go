@@ -11,6 +11,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/optional"
+	"github.com/tiertracker/tiertracker/internal/paging"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 )
 
@@ -82,6 +83,10 @@ func (a *api) queryQualifications(c *gin.Context, enterpriseID int64) {
 	f := qualification.Filter{Tier: criteria.Tier(c.Query("tier")), RegionCode: c.Query("region"), Industry: c.Query("industry"),
 		EnterpriseID: enterpriseID, Status: qualification.Status(c.Query("status")), AsOf: queryDate(c, "as_of", &fs),
 		ExpiringWithinDays: queryInt(c, "expiring_within_days", &fs), Page: pageOf(c, &fs)}
+	export := wantsExport(c, &fs)
+	if export {
+		f.Page = paging.Request{Number: 1}
+	}
 	if err := fs.Err(); err != nil {
 		fail(c, err)
 		return
@@ -96,6 +101,11 @@ func (a *api) queryQualifications(c *gin.Context, enterpriseID int64) {
 		asOf = a.today()
 	}
 	window := a.Qualifications.Window()
+	if export {
+		sendXLSX(c, "qualifications", text{"资质", "Qualifications"},
+			qualificationColumns(func(q qualification.Listed) qualification.Status { return q.StatusOn(asOf, window) }), res.Items)
+		return
+	}
 	c.JSON(http.StatusOK, listOf(res.Items, res.Total, res.Page.Number, res.Page.Size, func(l qualification.Listed) qualificationResponse {
 		return qualificationOf(l, asOf, window)
 	}))

@@ -38,9 +38,19 @@ func (a *api) listAnnualReports(c *gin.Context) {
 		fail(c, err)
 		return
 	}
+	var fs apperr.Fields
+	export := wantsExport(c, &fs)
+	if err := fs.Err(); err != nil {
+		fail(c, err)
+		return
+	}
 	reports, err := a.Reports.List(c.Request.Context(), actorOf(c), id)
 	if err != nil {
 		fail(c, err)
+		return
+	}
+	if export {
+		sendXLSX(c, "annual-reports", text{"年度数据", "Annual figures"}, reportColumns, reports)
 		return
 	}
 	c.JSON(http.StatusOK, listOf(reports, int64(len(reports)), 1, max(len(reports), 1), annualReportOf))

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestHealthAndReadiness(t *testing.T) {
@@ -69,4 +71,42 @@ func TestSPAFallback(t *testing.T) {
 	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), `"error"`) {
 		t.Errorf("DELETE regions: %d %s", rec.Code, rec.Body)
 	}
+}
+
+func TestExportsHoldTheListWithinScope(t *testing.T) {
+	e := newEnv(t)
+	e.seedDemo()
+	county := e.login("county", "demo-pass-2024")
+	var list listResponse[enterpriseResponse]
+	county.do("GET", "/api/v1/enterprises?page_size=1&industry=C", nil).decode(&list)
+	r := county.raw("GET", "/api/v1/enterprises?format=xlsx&industry=C&lang=en-US", "", nil, nil).expectStatus(http.StatusOK)
+	rows := xlsxRows(t, r.body)
+	if len(rows) != int(list.Total)+1 || rows[0][0] != "Enterprise" {
+		t.Fatalf("export: %d rows for %d enterprises, header %v", len(rows), list.Total, rows[0])
+	}
+	for _, row := range rows[1:] {
+		if row[2] != "榕城区" {
+			t.Errorf("export outside scope: %v", row)
+		}
+	}
+	var quals listResponse[qualificationResponse]
+	county.do("GET", "/api/v1/qualifications?as_of=2023-06-30&status=valid", nil).decode(&quals)
+	r = county.raw("GET", "/api/v1/qualifications?as_of=2023-06-30&status=valid&format=xlsx", "", nil, nil).expectStatus(http.StatusOK)
+	if rows := xlsxRows(t, r.body); len(rows) != int(quals.Total)+1 || rows[0][0] != "企业名称" {
+		t.Errorf("qualifications export: %d rows for %d", len(rows), quals.Total)
+	}
+	county.doUnchecked("GET", "/api/v1/applications?format=pdf", nil).expectError(http.StatusUnprocessableEntity, "validation_failed", "format")
+}
+
+func xlsxRows(t *testing.T, body []byte) [][]string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(f.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }

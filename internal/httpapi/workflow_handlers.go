@@ -20,6 +20,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/optional"
+	"github.com/tiertracker/tiertracker/internal/paging"
 )
 
 // ---- batches
@@ -402,6 +403,10 @@ func (a *api) listApplications(c *gin.Context) {
 	var fs apperr.Fields
 	f := application.Filter{BatchID: int64(queryInt(c, "batch", &fs)), State: application.State(c.Query("state")),
 		RegionCode: c.Query("region"), Tier: c.Query("tier"), EnterpriseID: int64(queryInt(c, "enterprise", &fs)), Page: pageOf(c, &fs)}
+	export := wantsExport(c, &fs)
+	if export {
+		f.Page = paging.Request{Number: 1}
+	}
 	if err := fs.Err(); err != nil {
 		fail(c, err)
 		return
@@ -409,6 +414,10 @@ func (a *api) listApplications(c *gin.Context) {
 	res, err := a.Applications.List(c.Request.Context(), actorOf(c), f)
 	if err != nil {
 		fail(c, err)
+		return
+	}
+	if export {
+		sendXLSX(c, "applications", text{"申报", "Applications"}, applicationColumns, res.Items)
 		return
 	}
 	c.JSON(http.StatusOK, listOf(res.Items, res.Total, res.Page.Number, res.Page.Size, applicationOf))

@@ -126,9 +126,7 @@ func (c conn) ListApplications(ctx context.Context, f application.Filter) ([]app
 		return nil, 0, wrap(err, "count applications")
 	}
 	q = q.Order("a.updated_at DESC, a.id DESC")
-	if f.Page.Size > 0 {
-		q = q.Offset(f.Page.Offset()).Limit(f.Page.Size)
-	}
+	q = page(q, f.Page)
 	var views []applicationView
 	if err := q.Find(&views).Error; err != nil {
 		return nil, 0, wrap(err, "list applications")

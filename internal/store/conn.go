@@ -12,6 +12,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/paging"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
 
@@ -189,4 +190,15 @@ func (c conn) EnterpriseExists(ctx context.Context, id int64) (bool, error) {
 	var n int64
 	err := c.ctx(ctx).Model(&enterpriseRow{}).Where("id = ?", id).Count(&n).Error
 	return n > 0, wrap(err, "enterprise exists")
+}
+
+// MaxListRows bounds a list asked for whole (an export).
+const MaxListRows = 200_000
+
+// page limits a query to a page, or to MaxListRows for a page of size 0 (a whole list).
+func page(q *gorm.DB, p paging.Request) *gorm.DB {
+	if p.Size > 0 {
+		return q.Offset(p.Offset()).Limit(p.Size)
+	}
+	return q.Limit(MaxListRows)
 }

@@ -110,11 +110,7 @@ func (c conn) ListCandidates(ctx context.Context, f cultivation.Filter) ([]culti
 		ce.note, ce.follow_up_on, ce.created_by, ce.version AS entry_version, ce.created_at AS entry_created,
 		ce.updated_at AS entry_updated`).
 		Order("er.eligible DESC, er.unmet_count, CASE WHEN er.score IS NULL THEN 1 ELSE 0 END, er.score DESC, e.name_sort, e.id")
-	if f.Page.Size > 0 {
-		q = q.Offset(f.Page.Offset()).Limit(f.Page.Size)
-	} else {
-		q = q.Limit(cultivation.MaxExportRows)
-	}
+	q = page(q, f.Page)
 	var rows []candidateRow
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, 0, wrap(err, "list pool")

@@ -214,7 +214,7 @@ func (c conn) ListEnterprises(ctx context.Context, f enterprise.Filter) ([]enter
 		order = enterpriseSorts["name"]
 	}
 	var views []enterpriseView
-	err := q.Order(order).Offset(f.Page.Offset()).Limit(f.Page.Size).Find(&views).Error
+	err := page(q.Order(order), f.Page).Find(&views).Error
 	if err != nil {
 		return nil, 0, wrap(err, "list enterprises")
 	}

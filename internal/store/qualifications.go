@@ -223,9 +223,7 @@ func (c conn) QueryQualifications(ctx context.Context, f qualification.Filter) (
 		return nil, 0, wrap(err, "count qualifications")
 	}
 	q = q.Order("q.valid_until, q.id")
-	if f.Page.Size > 0 {
-		q = q.Offset(f.Page.Offset()).Limit(f.Page.Size)
-	}
+	q = page(q, f.Page)
 	var rows []listedRow
 	if err := q.Find(&rows).Error; err != nil {
 		return nil, 0, wrap(err, "list qualifications")
