@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { signIn, signOut, useBrowser } from './support';
 
 const ROLES = [
-  { username: 'admin', role: '系统管理员', menu: ['enterprises', 'registrations', 'users', 'regions', 'audit'], landing: /\/enterprises$/ },
-  { username: 'city', role: '市局工作人员', menu: ['enterprises', 'registrations', 'audit'], landing: /\/enterprises$/ },
-  { username: 'county', role: '县区工作人员', menu: ['enterprises', 'registrations'], landing: /\/enterprises$/ },
-  { username: 'leader', role: '领导', menu: ['enterprises'], landing: /\/enterprises$/ },
+  { username: 'admin', role: '系统管理员', menu: ['enterprises', 'cultivation', 'registrations', 'users', 'regions', 'audit'], landing: /\/enterprises$/ },
+  { username: 'city', role: '市局工作人员', menu: ['enterprises', 'cultivation', 'registrations', 'audit'], landing: /\/enterprises$/ },
+  { username: 'county', role: '县区工作人员', menu: ['enterprises', 'cultivation', 'registrations'], landing: /\/enterprises$/ },
+  { username: 'leader', role: '领导', menu: ['enterprises', 'cultivation'], landing: /\/enterprises$/ },
   { username: 'enterprise', role: '企业用户', menu: ['my-enterprise'], landing: /\/enterprises\/\d+$/ },
   { username: 'enterprise2', role: '企业用户', menu: ['my-enterprise'], landing: /\/enterprises\/\d+$/ },
 ];

@@ -1,9 +1,10 @@
 import 'i18next';
+import type workflowZhCN from '@/locales/workflow/zh-CN.json';
 import type zhCN from '@/locales/zh-CN.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN & typeof workflowZhCN };
   }
 }

@@ -50,6 +50,9 @@ export const routes: RouteObject[] = [
               { path: 'enterprises/new', ...guarded(ROUTE_ROLES.enterpriseCreate, () => import('@/features/enterprises/routes/new')) },
               { path: 'enterprises/:id', ...guarded(undefined, () => import('@/features/enterprises/routes/detail')) },
               { path: 'enterprises/:id/edit', ...guarded(ROUTE_ROLES.enterpriseEdit, () => import('@/features/enterprises/routes/edit')) },
+              // The other tabs of an enterprise's page (facts, figures, self-check); `edit` above wins over `:tab`.
+              { path: 'enterprises/:id/:tab', ...guarded(undefined, () => import('@/features/enterprises/routes/detail')) },
+              { path: 'cultivation', ...guarded(ROUTE_ROLES.cultivation, () => import('@/features/cultivation/routes/list')) },
               { path: 'registrations', ...guarded(ROUTE_ROLES.registrations, () => import('@/features/registrations/routes/list')) },
               { path: 'users', ...guarded(ROUTE_ROLES.users, () => import('@/features/users/routes/list')) },
               { path: 'regions', ...guarded(ROUTE_ROLES.regions, () => import('@/features/regions/routes/list')) },

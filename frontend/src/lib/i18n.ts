@@ -5,6 +5,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enUS from '@/locales/en-US.json';
 import zhCN from '@/locales/zh-CN.json';
+import workflowEnUS from '@/locales/workflow/en-US.json';
+import workflowZhCN from '@/locales/workflow/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -72,8 +74,9 @@ export function currentLanguage(): Language {
 }
 
 export const resources = {
-  'zh-CN': { translation: zhCN },
-  'en-US': { translation: enUS },
+  // The workflow's texts (batches, applications, qualifications, notices) live in their own files, under `workflow`.
+  'zh-CN': { translation: { ...zhCN, ...workflowZhCN } },
+  'en-US': { translation: { ...enUS, ...workflowEnUS } },
 } as const;
 
 i18n.on('languageChanged', applyLanguageSideEffects);

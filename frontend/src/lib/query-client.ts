@@ -10,8 +10,10 @@ const SHOWN_BY_PAGE = new Set([401, 403, 404]);
 export function makeQueryClient(): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({
-      onError(error) {
+      onError(error, query) {
         if (isApiError(error) && SHOWN_BY_PAGE.has(error.status)) return;
+        // A query whose page shows its own errors (a 422 on a chosen filter, say) needs no toast.
+        if (query.meta?.errorShownByPage) return;
         notify.error(isApiError(error) ? error.message : i18n.t('errors.unknown'));
       },
     }),

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import enUS from './en-US.json';
+import workflowEnUS from './workflow/en-US.json';
+import workflowZhCN from './workflow/zh-CN.json';
 import zhCN from './zh-CN.json';
 
 function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
@@ -16,9 +18,13 @@ function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
 
 const placeholders = (s: unknown) => [...String(s).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
-describe('locale files', () => {
-  const zh = leaves(zhCN);
-  const en = leaves(enUS);
+// Each pair of files (the app's, and the workflow's merged beside it) is checked on its own.
+describe.each([
+  { name: 'app', zhFile: zhCN, enFile: enUS },
+  { name: 'workflow', zhFile: workflowZhCN, enFile: workflowEnUS },
+])('$name locale files', ({ zhFile, enFile }) => {
+  const zh = leaves(zhFile);
+  const en = leaves(enFile);
 
   it('have the same keys', () => {
     expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
@@ -33,5 +39,14 @@ describe('locale files', () => {
 
   it('use the same placeholders in both languages', () => {
     for (const [key, value] of zh) expect(placeholders(en.get(key)), key).toEqual(placeholders(value));
+  });
+});
+
+describe('the workflow locale files', () => {
+  it('add only their own top-level key, so merging them hides none of the app\'s keys', () => {
+    expect(Object.keys(workflowZhCN)).toEqual(['workflow']);
+    expect(Object.keys(workflowEnUS)).toEqual(['workflow']);
+    expect(Object.keys(zhCN)).not.toContain('workflow');
+    expect(Object.keys(enUS)).not.toContain('workflow');
   });
 });

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, DownOutlined, EnvironmentOutlined, LockOutlined, LogoutOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, DownOutlined, EnvironmentOutlined, LockOutlined, LogoutOutlined, RiseOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { navItemsFor, selectedNavKey, type NavKey } from './menu';
 
 const ICONS: Record<NavKey, ReactNode> = {
   enterprises: <BankOutlined />,
+  cultivation: <RiseOutlined />,
   registrations: <SolutionOutlined />,
   users: <TeamOutlined />,
   regions: <EnvironmentOutlined />,

@@ -7,10 +7,13 @@ import { renderApp } from '@/testing/render';
 import { landingPath, navItemsFor } from './menu';
 
 const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
-  admin: { keys: ['enterprises', 'registrations', 'users', 'regions', 'audit'], labels: ['企业库', '注册审核', '用户管理', '区域管理', '审计日志'] },
-  city_officer: { keys: ['enterprises', 'registrations', 'audit'], labels: ['企业库', '注册审核', '审计日志'] },
-  county_officer: { keys: ['enterprises', 'registrations'], labels: ['企业库', '注册审核'] },
-  leader: { keys: ['enterprises'], labels: ['企业库'] },
+  admin: {
+    keys: ['enterprises', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
+    labels: ['企业库', '培育库', '注册审核', '用户管理', '区域管理', '审计日志'],
+  },
+  city_officer: { keys: ['enterprises', 'cultivation', 'registrations', 'audit'], labels: ['企业库', '培育库', '注册审核', '审计日志'] },
+  county_officer: { keys: ['enterprises', 'cultivation', 'registrations'], labels: ['企业库', '培育库', '注册审核'] },
+  leader: { keys: ['enterprises', 'cultivation'], labels: ['企业库', '培育库'] },
   enterprise: { keys: ['my-enterprise'], labels: ['我的企业'] },
 };
 
@@ -45,6 +48,19 @@ describe('side menu', () => {
     expect(screen.getByTestId('current-user-role')).toHaveTextContent(
       { admin: '系统管理员', city_officer: '市局工作人员', county_officer: '县区工作人员', leader: '领导', enterprise: '企业用户' }[role as Role],
     );
+  });
+});
+
+describe('cultivation pool page', () => {
+  it("is in every menu but the enterprise user's", () => {
+    for (const role of ['admin', 'city_officer', 'county_officer', 'leader'] as const) expect(navItemsFor(meAs(role)).map((i) => i.key), role).toContain('cultivation');
+    expect(navItemsFor(meAs('enterprise')).map((i) => i.key)).not.toContain('cultivation');
+  });
+
+  it('shows an enterprise user the 403 page', async () => {
+    mockApi({ ...referenceRoutes, 'GET /api/v1/auth/me': { body: meAs('enterprise') } });
+    renderApp('/cultivation');
+    expect(await screen.findByTestId('page-403')).toBeInTheDocument();
   });
 });
 

@@ -1,14 +1,14 @@
 import type { Me, Role } from '@/features/auth/api/get-me';
 
-export type NavKey = 'enterprises' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise';
+export type NavKey = 'enterprises' | 'cultivation' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise';
 
 export type NavItem = { key: NavKey; path: string; labelKey: `nav.${NavKey}` };
 
 const OFFICER_MENUS: Record<Exclude<Role, 'enterprise'>, NavKey[]> = {
-  admin: ['enterprises', 'registrations', 'users', 'regions', 'audit'],
-  city_officer: ['enterprises', 'registrations', 'audit'],
-  county_officer: ['enterprises', 'registrations'],
-  leader: ['enterprises'],
+  admin: ['enterprises', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
+  city_officer: ['enterprises', 'cultivation', 'registrations', 'audit'],
+  county_officer: ['enterprises', 'cultivation', 'registrations'],
+  leader: ['enterprises', 'cultivation'],
 };
 
 /** navItemsFor is the side menu of a role; the first item is where sign-in lands. */
@@ -29,6 +29,7 @@ export const ROUTE_ROLES = {
   enterprises: ['admin', 'city_officer', 'county_officer', 'leader'],
   enterpriseCreate: ['admin', 'city_officer', 'county_officer'],
   enterpriseEdit: ['admin', 'city_officer', 'county_officer', 'enterprise'],
+  cultivation: ['admin', 'city_officer', 'county_officer', 'leader'],
   registrations: ['admin', 'city_officer', 'county_officer'],
   users: ['admin'],
   regions: ['admin'],

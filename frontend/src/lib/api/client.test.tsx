@@ -7,7 +7,7 @@ import { renderApp, renderWithProviders } from '@/testing/render';
 import i18n from '@/lib/i18n';
 import { api, unwrap } from './client';
 import { ApiError } from './errors';
-import { handleApiError } from './handle-error';
+import { fieldPath, handleApiError } from './handle-error';
 
 describe('unwrap', () => {
   it('returns the data of a successful call', async () => {
@@ -95,6 +95,48 @@ describe('handleApiError', () => {
     expect(form.getFieldError('credit_code')).toEqual(['统一社会信用代码校验位不正确']);
     expect(form.getFieldError('name')).toEqual([]);
     expect(await screen.findByText('industry_code: 行业代码不存在')).toBeInTheDocument();
+  });
+
+  it('finds nested and listed fields (ip.class1, awards[0].rank) under their inputs', async () => {
+    let form!: FormInstance;
+    function Nested({ onReady }: { onReady: (form: FormInstance) => void }) {
+      const [f] = Form.useForm();
+      onReady(f);
+      return (
+        <Form form={f} initialValues={{ awards: [{ rank: 0 }] }}>
+          <Form.Item name={['ip', 'class1']} label="class1">
+            <Input />
+          </Form.Item>
+          <Form.List name="awards">
+            {(fields) =>
+              fields.map((field) => (
+                <Form.Item key={field.key} name={[field.name, 'rank']} label="rank">
+                  <Input />
+                </Form.Item>
+              ))
+            }
+          </Form.List>
+        </Form>
+      );
+    }
+    renderWithProviders(<Nested onReady={(f) => (form = f)} />);
+    const error = new ApiError({
+      status: 422,
+      code: 'validation_failed',
+      message: 'invalid',
+      fields: [
+        { field: 'ip.class1', message: '不能小于 0' },
+        { field: 'awards[0].rank', message: '不能小于 1' },
+      ],
+    });
+    act(() => {
+      expect(handleApiError(error, { form })).toBe(true);
+    });
+    expect(await screen.findByText('不能小于 0')).toBeInTheDocument();
+    expect(form.getFieldError(['ip', 'class1'])).toEqual(['不能小于 0']);
+    expect(form.getFieldError(['awards', 0, 'rank'])).toEqual(['不能小于 1']);
+    expect(fieldPath('honours[12].valid_from')).toEqual(['honours', 12, 'valid_from']);
+    expect(fieldPath('credit_code')).toEqual(['credit_code']);
   });
 
   it("shows an error without fields as a toast of the server's message", async () => {

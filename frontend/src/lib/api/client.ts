@@ -40,6 +40,13 @@ export const api = createClient<paths>({
 });
 api.use(languageAndSession);
 
+/**
+ * Page is a list's answer (`{items, total, page, page_size}`) with the type of its items, for an
+ * operation that also answers a file (format=xlsx): its JSON has to be named, and the contract's
+ * own Page types the items as unknown.
+ */
+export type Page<T> = { items: T[]; total: number; page: number; page_size: number };
+
 type Result<T> = { data?: T; error?: unknown; response: Response };
 
 /**

@@ -4,10 +4,23 @@ import { notify } from '@/lib/notify';
 import { isApiError } from './errors';
 
 /**
+ * fieldPath turns a field the server names (`credit_code`, `ip.class1`, `honours[0].valid_from`)
+ * into the name path of the antd Form.Item that holds it (`['honours', 0, 'valid_from']`).
+ */
+export function fieldPath(field: string): (string | number)[] {
+  return field
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
  * handleApiError is how a failed mutation reaches the user. Field errors go under their inputs
- * (keyed by the JSON field name, which is also the Form.Item name); a field the form has no
- * input for, and any other error, becomes a toast with the server's message. A 401 has already
- * sent the user to the sign-in page. It returns whether the error was shown on the form.
+ * (keyed by the JSON field name, which is also the Form.Item name; nested names such as
+ * `ip.class1` or `awards[0].rank` find their nested items); a field the form has no input for,
+ * and any other error, becomes a toast with the server's message. A 401 has already sent the
+ * user to the sign-in page. It returns whether the error was shown on the form.
  */
 export function handleApiError(error: unknown, opts: { form?: FormInstance } = {}): boolean {
   if (!isApiError(error)) {
@@ -19,12 +32,17 @@ export function handleApiError(error: unknown, opts: { form?: FormInstance } = {
   const { form } = opts;
   if (form && error.fields.length > 0) {
     const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
-    const onForm = error.fields.filter((f) => registered.has(f.field));
-    const elsewhere = error.fields.filter((f) => !registered.has(f.field));
+    const key = (field: string) => fieldPath(field).join('.');
+    const onForm = error.fields.filter((f) => registered.has(key(f.field)));
+    const elsewhere = error.fields.filter((f) => !registered.has(key(f.field)));
     if (onForm.length > 0) {
-      const grouped = new Map<string, string[]>();
-      for (const f of onForm) grouped.set(f.field, [...(grouped.get(f.field) ?? []), f.message]);
-      form.setFields([...grouped].map(([name, errors]) => ({ name, errors })));
+      const grouped = new Map<string, { name: (string | number)[]; errors: string[] }>();
+      for (const f of onForm) {
+        const entry = grouped.get(key(f.field)) ?? { name: fieldPath(f.field), errors: [] };
+        entry.errors.push(f.message);
+        grouped.set(key(f.field), entry);
+      }
+      form.setFields([...grouped.values()]);
     }
     if (elsewhere.length > 0) {
       notify.error(elsewhere.map((f) => `${f.field}: ${f.message}`).join('; '));

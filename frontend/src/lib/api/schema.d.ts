@@ -781,6 +781,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each tier as of a date: holders, highest-tier holders, expiring in 90 and 180 days, candidates (leaders, officers within scope, admin). */
+        get: operations["statsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/by-region": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Holders by tier and region as of a date. */
+        get: operations["statsByRegion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/by-industry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Holders by tier and industry section as of a date. */
+        get: operations["statsByIndustry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qualifications granted each year, and holders at each year end, by tier. */
+        get: operations["statsTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Applications of the batches open on a date, by state. */
+        get: operations["statsPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -1721,6 +1806,54 @@ export interface components {
             unread: number;
             items: components["schemas"]["Notification"][];
         };
+        StatsSummary: {
+            /** Format: date */
+            as_of: string;
+            tiers: {
+                tier: components["schemas"]["Tier"];
+                /** @description Qualifications of the tier in force: the rows of /qualifications?tier=…&status=valid&as_of=… */
+                holders: number;
+                /** @description Enterprises counted once */
+                highest_tier_holders: number;
+                expiring_90: number;
+                expiring_180: number;
+                /** @description Eligible for the tier by the criteria */
+                candidates: number;
+            }[];
+        };
+        StatsCells: {
+            /** Format: date */
+            as_of: string;
+            items: {
+                /** @description The region code */
+                code: string;
+                name: string;
+                tier: components["schemas"]["Tier"];
+                holders: number;
+                highest_tier_holders: number;
+            }[];
+        };
+        StatsTrend: {
+            from: number;
+            to: number;
+            items: {
+                year: number;
+                tier: components["schemas"]["Tier"];
+                new_qualifications: number;
+                holders_at_year_end: number;
+            }[];
+        };
+        StatsPipeline: {
+            /** Format: date */
+            as_of: string;
+            items: {
+                batch_id: number;
+                batch_name: string;
+                tier: components["schemas"]["Tier"];
+                state: components["schemas"]["ApplicationState"];
+                count: number;
+            }[];
+        };
         Page: {
             items: unknown[];
             total: number;
@@ -2376,6 +2509,10 @@ export interface operations {
     listEnterprises: {
         parameters: {
             query?: {
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook. */
+                format?: "json" | "xlsx";
+                /** @description The language of an export's headers; default the Accept-Language. */
+                lang?: "zh-CN" | "en-US";
                 /** @description From 1. */
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
@@ -2402,6 +2539,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -2500,7 +2638,12 @@ export interface operations {
     };
     listAnnualReports: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook. */
+                format?: "json" | "xlsx";
+                /** @description The language of an export's headers; default the Accept-Language. */
+                lang?: "zh-CN" | "en-US";
+            };
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
@@ -2516,6 +2659,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AnnualReportList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -2937,6 +3081,10 @@ export interface operations {
     listApplications: {
         parameters: {
             query?: {
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook. */
+                format?: "json" | "xlsx";
+                /** @description The language of an export's headers; default the Accept-Language. */
+                lang?: "zh-CN" | "en-US";
                 /** @description From 1. */
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
@@ -2959,6 +3107,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3235,6 +3384,10 @@ export interface operations {
     listQualifications: {
         parameters: {
             query?: {
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook. */
+                format?: "json" | "xlsx";
+                /** @description The language of an export's headers; default the Accept-Language. */
+                lang?: "zh-CN" | "en-US";
                 /** @description From 1. */
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
@@ -3260,6 +3413,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QualificationList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3358,6 +3512,10 @@ export interface operations {
     listEnterpriseQualifications: {
         parameters: {
             query?: {
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook. */
+                format?: "json" | "xlsx";
+                /** @description The language of an export's headers; default the Accept-Language. */
+                lang?: "zh-CN" | "en-US";
                 /** @description From 1. */
                 page?: components["parameters"]["Page"];
                 page_size?: components["parameters"]["PageSize"];
@@ -3385,6 +3543,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QualificationList"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3439,6 +3598,153 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    statsSummary: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                as_of?: string;
+                region?: string;
+                /** @description A section letter or a division code. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsSummary"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    statsByRegion: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                as_of?: string;
+                region?: string;
+                /** @description A section letter or a division code. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsCells"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    statsByIndustry: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                as_of?: string;
+                region?: string;
+                /** @description A section letter or a division code. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsCells"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    statsTrend: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                as_of?: string;
+                region?: string;
+                /** @description A section letter or a division code. */
+                industry?: string;
+                from?: number;
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsTrend"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    statsPipeline: {
+        parameters: {
+            query?: {
+                /** @description Default today. */
+                as_of?: string;
+                region?: string;
+                /** @description A section letter or a division code. */
+                industry?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsPipeline"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     listAuditEvents: {

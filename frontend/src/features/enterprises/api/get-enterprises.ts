@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '@/lib/api/client';
+import { api, unwrap, type Page } from '@/lib/api/client';
 import type { components, operations } from '@/lib/api/schema';
 
 export type Enterprise = components['schemas']['Enterprise'];
@@ -9,8 +9,9 @@ export type EnterpriseSort = NonNullable<EnterpriseListParams['sort']>;
 
 export const enterprisesQueryKey = ['enterprises'] as const;
 
+// The operation also answers .xlsx (format=xlsx, by link); asked without it, the answer is JSON.
 export const getEnterprises = (query: EnterpriseListParams) =>
-  unwrap(api.GET('/api/v1/enterprises', { params: { query } }));
+  unwrap(api.GET('/api/v1/enterprises', { params: { query } })) as Promise<Page<Enterprise>>;
 
 export const enterprisesQueryOptions = (query: EnterpriseListParams) =>
   queryOptions({

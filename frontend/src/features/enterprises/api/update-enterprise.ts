@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { cultivationQueryKey } from '@/features/cultivation/api/get-pool';
 import { api, unwrap } from '@/lib/api/client';
 import type { components } from '@/lib/api/schema';
 import { enterpriseQueryKey } from './get-enterprise';
@@ -15,7 +16,11 @@ export function useUpdateEnterprise() {
     mutationFn: updateEnterprise,
     onSuccess(enterprise) {
       queryClient.setQueryData(enterpriseQueryKey(enterprise.id), enterprise);
-      return queryClient.invalidateQueries({ queryKey: enterprisesQueryKey });
+      // The profile's criteria facts move the self-check (under the enterprise's key) and the pool.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: enterprisesQueryKey }),
+        queryClient.invalidateQueries({ queryKey: cultivationQueryKey }),
+      ]);
     },
   });
 }

@@ -1,9 +1,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { fromTriState, toTriState, type TriState } from '@/lib/tri-state';
 import type { EnterpriseCreateInput } from '../api/create-enterprise';
 import type { Enterprise } from '../api/get-enterprises';
 import type { EnterprisePatchInput } from '../api/update-enterprise';
-
-export type TriState = 'yes' | 'no' | 'unknown';
 
 /** EnterpriseFormValues is what the antd Form holds; the JSON names double as the field names. */
 export type EnterpriseFormValues = {
@@ -45,7 +44,7 @@ export function toFormValues(e: Enterprise): EnterpriseFormValues {
     main_products: e.main_products ?? '',
     niche_market: e.niche_market ?? '',
     niche_market_since: toDay(e.niche_market_since),
-    strategic_emerging: e.strategic_emerging === null ? 'unknown' : e.strategic_emerging ? 'yes' : 'no',
+    strategic_emerging: toTriState(e.strategic_emerging),
     contact_person: e.contact_person ?? '',
     contact_phone: e.contact_phone ?? '',
     liaison_officer_id: e.liaison_officer_id,
@@ -67,7 +66,7 @@ function normalize(v: EnterpriseFormValues): Normalized {
     main_products: text(v.main_products),
     niche_market: text(v.niche_market),
     niche_market_since: fromDay(v.niche_market_since),
-    strategic_emerging: v.strategic_emerging === 'yes' ? true : v.strategic_emerging === 'no' ? false : null,
+    strategic_emerging: fromTriState(v.strategic_emerging),
     contact_person: text(v.contact_person),
     contact_phone: text(v.contact_phone),
     liaison_officer_id: v.liaison_officer_id ?? null,
