@@ -1,0 +1,111 @@
+import { Button, Table, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { tierName } from '@/features/eligibility/components/criteria-text';
+import { useRegionName } from '@/features/reference/components/region-name';
+import { formatDate } from '@/lib/format';
+import type { Qualification } from '../api/get-qualifications';
+import { daysBetween } from './days';
+import { QualificationStatusTag } from './QualificationStatusTag';
+
+type Props = {
+  items: Qualification[];
+  total: number;
+  page: number;
+  pageSize: number;
+  loading: boolean;
+  /** An enterprise's own list leaves out whose it is. */
+  showEnterprise?: boolean;
+  onOpen: (q: Qualification) => void;
+  onPage: (page: number, pageSize: number) => void;
+};
+
+/** QualificationTable lists qualifications with their validity and status as of the list's date; an expiring one is highlighted. */
+export function QualificationTable({ items, total, page, pageSize, loading, showEnterprise = true, onOpen, onPage }: Props) {
+  const { t, i18n } = useTranslation();
+  const regionName = useRegionName();
+  const columns: TableColumnsType<Qualification> = [
+    ...(showEnterprise
+      ? ([
+          {
+            key: 'enterprise',
+            title: t('workflow.qualifications.columns.enterprise'),
+            render: (_, q) => (
+              <>
+                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(q)} data-testid="qualification-open">
+                  {q.enterprise_name}
+                </Button>
+                <div style={{ fontSize: 12, opacity: 0.65, fontFamily: 'monospace' }}>{q.credit_code}</div>
+              </>
+            ),
+          },
+          { key: 'region', title: t('workflow.qualifications.columns.region'), render: (_, q) => regionName(q.region_code, q.region_name) },
+        ] satisfies TableColumnsType<Qualification>)
+      : []),
+    {
+      key: 'tier',
+      title: t('workflow.qualifications.columns.tier'),
+      render: (_, q) =>
+        showEnterprise ? (
+          <span data-testid="qualification-tier">{tierName(t, q.tier)}</span>
+        ) : (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(q)} data-testid="qualification-open">
+            <span data-testid="qualification-tier">{tierName(t, q.tier)}</span>
+          </Button>
+        ),
+    },
+    { key: 'batch', title: t('workflow.qualifications.columns.batch'), render: (_, q) => q.batch_name ?? '—' },
+    { key: 'announcement_no', title: t('workflow.qualifications.columns.announcementNo'), render: (_, q) => q.announcement_no ?? '—' },
+    { key: 'granted_on', title: t('workflow.qualifications.columns.grantedOn'), render: (_, q) => <span data-testid="qualification-granted-on">{formatDate(q.granted_on, i18n.language)}</span> },
+    {
+      key: 'valid_until',
+      title: t('workflow.qualifications.columns.validUntil'),
+      render: (_, q) => {
+        const left = q.status === 'expiring' ? daysBetween(q.as_of, q.valid_until) : undefined;
+        return (
+          <>
+            <span data-testid="qualification-valid-until" data-date={q.valid_until}>
+              {formatDate(q.valid_until, i18n.language)}
+            </span>
+            {left !== undefined && (
+              <div>
+                <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                  {t('workflow.qualifications.daysLeft', { count: left })}
+                </Typography.Text>
+              </div>
+            )}
+          </>
+        );
+      },
+    },
+    { key: 'status', title: t('workflow.qualifications.columns.status'), render: (_, q) => <QualificationStatusTag status={q.status} /> },
+    {
+      key: 'open',
+      title: t('common.actions'),
+      fixed: 'right',
+      render: (_, q) => (
+        <Button type="link" size="small" onClick={() => onOpen(q)} data-testid={`qualification-view-${q.id}`}>
+          {t('workflow.common.view')}
+        </Button>
+      ),
+    },
+  ];
+  return (
+    <Table<Qualification>
+      rowKey="id"
+      columns={columns}
+      dataSource={items}
+      loading={loading}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('workflow.qualifications.empty') }}
+      pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+      onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? pageSize)}
+      onRow={(q) =>
+        ({
+          'data-testid': `qualification-row-${q.id}`,
+          style: q.status === 'expiring' ? { background: 'rgba(250, 173, 20, 0.08)' } : undefined,
+        }) as React.HTMLAttributes<HTMLElement>
+      }
+      data-testid="qualifications-table"
+    />
+  );
+}
