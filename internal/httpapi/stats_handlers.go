@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"fmt"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
@@ -11,8 +12,10 @@ import (
 	"github.com/tiertracker/tiertracker/internal/stats"
 )
 
-func statsFilter(c *gin.Context, fs *apperr.Fields) stats.Filter {
-	return stats.Filter{AsOf: queryDate(c, "as_of", fs), RegionCode: c.Query("region"), Industry: c.Query("industry")}
+// statsFilter reads the filters every statistic takes, and whether the caller wants the table as .xlsx.
+func statsFilter(c *gin.Context, fs *apperr.Fields) (stats.Filter, bool) {
+	f := stats.Filter{AsOf: queryDate(c, "as_of", fs), RegionCode: c.Query("region"), Industry: c.Query("industry")}
+	return f, wantsExport(c, fs)
 }
 
 type tierSummaryBody struct {
@@ -31,7 +34,7 @@ type summaryResponse struct {
 
 func (a *api) statsSummary(c *gin.Context) {
 	var fs apperr.Fields
-	f := statsFilter(c, &fs)
+	f, export := statsFilter(c, &fs)
 	if err := fs.Err(); err != nil {
 		fail(c, err)
 		return
@@ -45,6 +48,10 @@ func (a *api) statsSummary(c *gin.Context) {
 	for i, r := range rows {
 		out.Tiers[i] = tierSummaryBody{Tier: r.Tier, Holders: r.Holders, HighestTierHolders: r.HighestTierHolders,
 			Expiring90: r.Expiring90, Expiring180: r.Expiring180, Candidates: r.Candidates}
+	}
+	if export {
+		sendXLSX(c, "stats-summary", statsSheet(text{"梯度汇总", "Summary"}, out.AsOf), summaryColumns, out.Tiers)
+		return
 	}
 	c.JSON(http.StatusOK, out)
 }
@@ -62,9 +69,16 @@ type cellsResponse struct {
 	Items []cellBody `json:"items"`
 }
 
-func (a *api) statsCells(c *gin.Context, get func(*gin.Context, stats.Filter) ([]stats.Cell, string, error), name func(stats.Cell) string) {
+// cellTable is how a tier × group statistic exports: its file name, sheet title and columns.
+type cellTable struct {
+	file  string
+	title text
+	cols  []column[groupRow]
+}
+
+func (a *api) statsCells(c *gin.Context, table cellTable, get func(*gin.Context, stats.Filter) ([]stats.Cell, string, error), name func(stats.Cell) string) {
 	var fs apperr.Fields
-	f := statsFilter(c, &fs)
+	f, export := statsFilter(c, &fs)
 	if err := fs.Err(); err != nil {
 		fail(c, err)
 		return
@@ -78,18 +92,22 @@ func (a *api) statsCells(c *gin.Context, get func(*gin.Context, stats.Filter) ([
 	for i, cell := range cells {
 		out.Items[i] = cellBody{Code: cell.Group, Name: name(cell), Tier: cell.Tier, Holders: cell.Holders, HighestTierHolders: cell.HighestTierHolders}
 	}
+	if export {
+		sendXLSX(c, table.file, statsSheet(table.title, out.AsOf), table.cols, pivotCells(out.Items))
+		return
+	}
 	c.JSON(http.StatusOK, out)
 }
 
 func (a *api) statsByRegion(c *gin.Context) {
-	a.statsCells(c, func(c *gin.Context, f stats.Filter) ([]stats.Cell, string, error) {
+	a.statsCells(c, cellTable{"stats-by-region", text{"分区域", "By region"}, regionColumns}, func(c *gin.Context, f stats.Filter) ([]stats.Cell, string, error) {
 		cells, asOf, err := a.Stats.ByRegion(c.Request.Context(), actorOf(c), f)
 		return cells, asOf.String(), err
 	}, func(cell stats.Cell) string { return cell.GroupName })
 }
 
 func (a *api) statsByIndustry(c *gin.Context) {
-	a.statsCells(c, func(c *gin.Context, f stats.Filter) ([]stats.Cell, string, error) {
+	a.statsCells(c, cellTable{"stats-by-industry", text{"分行业", "By industry"}, industryColumns}, func(c *gin.Context, f stats.Filter) ([]stats.Cell, string, error) {
 		cells, asOf, err := a.Stats.ByIndustry(c.Request.Context(), actorOf(c), f)
 		return cells, asOf.String(), err
 	}, func(cell stats.Cell) string {
@@ -115,7 +133,7 @@ type trendResponse struct {
 
 func (a *api) statsTrend(c *gin.Context) {
 	var fs apperr.Fields
-	f := statsFilter(c, &fs)
+	f, export := statsFilter(c, &fs)
 	today := a.today()
 	from, to := queryInt(c, "from", &fs), queryInt(c, "to", &fs)
 	if from == 0 {
@@ -137,6 +155,10 @@ func (a *api) statsTrend(c *gin.Context) {
 	for i, p := range points {
 		out.Items[i] = trendPointBody{Year: p.Year, Tier: p.Tier, NewQualification: p.NewQualification, HoldersAtYearEnd: p.HoldersAtYearEnd}
 	}
+	if export {
+		sendXLSX(c, "stats-trend", text{fmt.Sprintf("趋势 %d-%d", from, to), fmt.Sprintf("Trend %d-%d", from, to)}, trendColumns, pivotTrend(out.Items))
+		return
+	}
 	c.JSON(http.StatusOK, out)
 }
 
@@ -155,7 +177,7 @@ type pipelineResponse struct {
 
 func (a *api) statsPipeline(c *gin.Context) {
 	var fs apperr.Fields
-	f := statsFilter(c, &fs)
+	f, export := statsFilter(c, &fs)
 	if err := fs.Err(); err != nil {
 		fail(c, err)
 		return
@@ -168,6 +190,10 @@ func (a *api) statsPipeline(c *gin.Context) {
 	out := pipelineResponse{AsOf: asOf.String(), Items: make([]pipelineCellBody, len(cells))}
 	for i, p := range cells {
 		out.Items[i] = pipelineCellBody{BatchID: p.BatchID, BatchName: p.BatchName, Tier: p.Tier, State: p.State, Count: p.Count}
+	}
+	if export {
+		sendXLSX(c, "stats-pipeline", statsSheet(text{"申报进度", "Pipeline"}, out.AsOf), pipelineColumns, pivotPipeline(out.Items))
+		return
 	}
 	c.JSON(http.StatusOK, out)
 }

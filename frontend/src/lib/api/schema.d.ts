@@ -887,6 +887,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An .xlsx workbook. */
+        Workbook: string;
         Error: {
             error: {
                 /**
@@ -1959,6 +1961,13 @@ export interface components {
         /** @description From 1. */
         Page: number;
         PageSize: number;
+        /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+        Format: "json" | "xlsx";
+        /** @description Default today. */
+        StatsAsOf: string;
+        StatsRegion: string;
+        /** @description A section letter or a division code. */
+        StatsIndustry: string;
     };
     requestBodies: never;
     headers: never;
@@ -3604,10 +3613,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Default today. */
-                as_of?: string;
-                region?: string;
+                as_of?: components["parameters"]["StatsAsOf"];
+                region?: components["parameters"]["StatsRegion"];
                 /** @description A section letter or a division code. */
-                industry?: string;
+                industry?: components["parameters"]["StatsIndustry"];
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path?: never;
@@ -3615,13 +3626,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** @description OK, or the table as .xlsx with format=xlsx. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsSummary"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3633,10 +3645,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Default today. */
-                as_of?: string;
-                region?: string;
+                as_of?: components["parameters"]["StatsAsOf"];
+                region?: components["parameters"]["StatsRegion"];
                 /** @description A section letter or a division code. */
-                industry?: string;
+                industry?: components["parameters"]["StatsIndustry"];
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path?: never;
@@ -3644,13 +3658,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** @description OK, or the table as .xlsx with format=xlsx. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsCells"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3662,10 +3677,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Default today. */
-                as_of?: string;
-                region?: string;
+                as_of?: components["parameters"]["StatsAsOf"];
+                region?: components["parameters"]["StatsRegion"];
                 /** @description A section letter or a division code. */
-                industry?: string;
+                industry?: components["parameters"]["StatsIndustry"];
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path?: never;
@@ -3673,13 +3690,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** @description OK, or the table as .xlsx with format=xlsx. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsCells"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3691,10 +3709,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Default today. */
-                as_of?: string;
-                region?: string;
+                as_of?: components["parameters"]["StatsAsOf"];
+                region?: components["parameters"]["StatsRegion"];
                 /** @description A section letter or a division code. */
-                industry?: string;
+                industry?: components["parameters"]["StatsIndustry"];
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+                format?: components["parameters"]["Format"];
                 from?: number;
                 to?: number;
             };
@@ -3704,13 +3724,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** @description OK, or the table as .xlsx with format=xlsx. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsTrend"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3722,10 +3743,12 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Default today. */
-                as_of?: string;
-                region?: string;
+                as_of?: components["parameters"]["StatsAsOf"];
+                region?: components["parameters"]["StatsRegion"];
                 /** @description A section letter or a division code. */
-                industry?: string;
+                industry?: components["parameters"]["StatsIndustry"];
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+                format?: components["parameters"]["Format"];
             };
             header?: never;
             path?: never;
@@ -3733,13 +3756,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK. */
+            /** @description OK, or the table as .xlsx with format=xlsx. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StatsPipeline"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
