@@ -12,6 +12,7 @@ import (
 
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/audit"
+	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
@@ -39,6 +40,8 @@ type Store interface {
 	CreateQualifications(ctx context.Context, qs []qualification.Qualification) error
 	CreateQualificationEvents(ctx context.Context, evs []qualification.Event) error
 	CreateBatch(ctx context.Context, b *batch.Batch) error
+	CreateApplication(ctx context.Context, a *application.Application) error
+	AddStep(ctx context.Context, s application.Step) error
 	// RefreshAllEligibility computes and stores every enterprise's criteria results.
 	RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error)
 	RecordAudit(ctx context.Context, e audit.Event) error
@@ -173,6 +176,9 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 				}
 			}
 		}
+		if err := createPastBatches(ctx, st, pastBatches(companies, records, now, loc), quals); err != nil {
+			return err
+		}
 		for _, b := range openBatches(calendar.On(now, loc), now) {
 			if err := st.CreateBatch(ctx, &b); err != nil {
 				return err
@@ -185,6 +191,33 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 			nil, map[string]any{"regions": len(Regions), "enterprises": len(companies), "accounts": len(Accounts), "qualifications": len(quals)}))
 	})
 	return err == nil, err
+}
+
+// createPastBatches stores the batches of history, their applications, each linked to the
+// qualification it granted, and their steps.
+func createPastBatches(ctx context.Context, st Store, batches []pastBatch, quals []qualification.Qualification) error {
+	for _, pb := range batches {
+		if err := st.CreateBatch(ctx, &pb.b); err != nil {
+			return fmt.Errorf("demo batch %s: %w", pb.b.Name, err)
+		}
+		for _, pa := range pb.apps {
+			a := pa.a
+			a.BatchID = pb.b.ID
+			if pa.record >= 0 {
+				a.QualificationID = quals[pa.record].ID
+			}
+			if err := st.CreateApplication(ctx, &a); err != nil {
+				return fmt.Errorf("demo application to %s: %w", pb.b.Name, err)
+			}
+			for _, s := range pa.steps {
+				s.ApplicationID = a.ID
+				if err := st.AddStep(ctx, s); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // productLine is a main product and the niche market it serves.

@@ -8,6 +8,8 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/application"
+	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/criteria"
@@ -96,6 +98,40 @@ func TestSeed(t *testing.T) {
 	db.Table("eligibility_results").Count(&results)
 	if results != 3*demo.EnterpriseCount {
 		t.Errorf("stored results: %d", results)
+	}
+
+	// The batches the bureau reported: 8 recommended for the fifth batch of little giants, 67 for
+	// the 2023 first batch of innovative SMEs; each approval is the qualification it granted.
+	batches, _, err := store.NewBatches(db).ListBatches(ctx, batch.Filter{Today: calendar.On(now, time.UTC), Page: paging.Request{Number: 1, Size: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recommended := map[string]int{}
+	for _, b := range batches {
+		recommended[b.Name] = b.Counts["approved"] + b.Counts["not_approved"]
+	}
+	if got := recommended[`第五批专精特新"小巨人"企业`]; got != 8 {
+		t.Errorf("fifth batch of little giants: %d recommended, want 8", got)
+	}
+	if got := recommended[`2023年第一批广东省创新型中小企业`]; got != 67 {
+		t.Errorf("2023 first batch of innovative SMEs: %d recommended, want 67", got)
+	}
+	apps, _, err := store.NewApplications(db).ListApplications(ctx, application.Filter{State: application.Approved})
+	if err != nil || len(apps) == 0 {
+		t.Fatalf("approved applications: %d, %v", len(apps), err)
+	}
+	for _, a := range apps {
+		qs, err := store.NewEnterprises(db).ListQualifications(ctx, a.EnterpriseID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, q := range qs {
+			found = found || (q.ID == a.QualificationID && q.Tier == a.Batch.Tier && q.GrantedOn == a.GrantedOn && q.BatchName == a.Batch.Name)
+		}
+		if !found {
+			t.Errorf("application %d (%s) is not linked to the qualification it granted", a.ID, a.Batch.Name)
+		}
 	}
 
 	first, _ := users.GetUserByUsername(ctx, "enterprise")
