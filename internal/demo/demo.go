@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/tiertracker/tiertracker/internal/access"
-	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/application"
+	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
