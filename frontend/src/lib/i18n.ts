@@ -7,6 +7,8 @@ import enUS from '@/locales/en-US.json';
 import zhCN from '@/locales/zh-CN.json';
 import workflowEnUS from '@/locales/workflow/en-US.json';
 import workflowZhCN from '@/locales/workflow/zh-CN.json';
+import dashboardEnUS from '@/locales/dashboard/en-US.json';
+import dashboardZhCN from '@/locales/dashboard/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -74,9 +76,10 @@ export function currentLanguage(): Language {
 }
 
 export const resources = {
-  // The workflow's texts (batches, applications, qualifications, notices) live in their own files, under `workflow`.
-  'zh-CN': { translation: { ...zhCN, ...workflowZhCN } },
-  'en-US': { translation: { ...enUS, ...workflowEnUS } },
+  // The workflow's texts (batches, applications, qualifications, notices) live in their own files, under `workflow`;
+  // the leadership dashboard's under `dashboard`.
+  'zh-CN': { translation: { ...zhCN, ...workflowZhCN, ...dashboardZhCN } },
+  'en-US': { translation: { ...enUS, ...workflowEnUS, ...dashboardEnUS } },
 } as const;
 
 i18n.on('languageChanged', applyLanguageSideEffects);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import dashboardEnUS from './dashboard/en-US.json';
+import dashboardZhCN from './dashboard/zh-CN.json';
 import enUS from './en-US.json';
 import workflowEnUS from './workflow/en-US.json';
 import workflowZhCN from './workflow/zh-CN.json';
@@ -18,10 +20,11 @@ function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
 
 const placeholders = (s: unknown) => [...String(s).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
-// Each pair of files (the app's, and the workflow's merged beside it) is checked on its own.
+// Each pair of files (the app's, and the workflow's and the dashboard's merged beside it) is checked on its own.
 describe.each([
   { name: 'app', zhFile: zhCN, enFile: enUS },
   { name: 'workflow', zhFile: workflowZhCN, enFile: workflowEnUS },
+  { name: 'dashboard', zhFile: dashboardZhCN, enFile: dashboardEnUS },
 ])('$name locale files', ({ zhFile, enFile }) => {
   const zh = leaves(zhFile);
   const en = leaves(enFile);
@@ -48,5 +51,13 @@ describe('the workflow locale files', () => {
     expect(Object.keys(workflowEnUS)).toEqual(['workflow']);
     expect(Object.keys(zhCN)).not.toContain('workflow');
     expect(Object.keys(enUS)).not.toContain('workflow');
+  });
+});
+
+describe('the dashboard locale files', () => {
+  it("add only their own top-level key, so merging them hides none of the others' keys", () => {
+    expect(Object.keys(dashboardZhCN)).toEqual(['dashboard']);
+    expect(Object.keys(dashboardEnUS)).toEqual(['dashboard']);
+    for (const other of [zhCN, enUS, workflowZhCN, workflowEnUS]) expect(Object.keys(other)).not.toContain('dashboard');
   });
 });
