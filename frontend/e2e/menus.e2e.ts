@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { signIn, signOut, useBrowser } from './support';
 
 const ROLES = [
-  { username: 'admin', role: '系统管理员', menu: ['enterprises', 'cultivation', 'registrations', 'users', 'regions', 'audit'], landing: /\/enterprises$/ },
-  { username: 'city', role: '市局工作人员', menu: ['enterprises', 'cultivation', 'registrations', 'audit'], landing: /\/enterprises$/ },
-  { username: 'county', role: '县区工作人员', menu: ['enterprises', 'cultivation', 'registrations'], landing: /\/enterprises$/ },
-  { username: 'leader', role: '领导', menu: ['enterprises', 'cultivation'], landing: /\/enterprises$/ },
-  { username: 'enterprise', role: '企业用户', menu: ['my-enterprise'], landing: /\/enterprises\/\d+$/ },
-  { username: 'enterprise2', role: '企业用户', menu: ['my-enterprise'], landing: /\/enterprises\/\d+$/ },
+  {
+    username: 'admin',
+    role: '系统管理员',
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
+    landing: /\/enterprises$/,
+  },
+  {
+    username: 'city',
+    role: '市局工作人员',
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit'],
+    landing: /\/enterprises$/,
+  },
+  { username: 'county', role: '县区工作人员', menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations'], landing: /\/enterprises$/ },
+  { username: 'leader', role: '领导', menu: ['enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], landing: /\/enterprises$/ },
+  { username: 'enterprise', role: '企业用户', menu: ['my-enterprise', 'my-applications', 'my-qualifications'], landing: /\/enterprises\/\d+$/ },
+  { username: 'enterprise2', role: '企业用户', menu: ['my-enterprise', 'my-applications', 'my-qualifications'], landing: /\/enterprises\/\d+$/ },
 ];
 
 describe('each demo role sees its own menu', () => {

@@ -53,6 +53,13 @@ export const routes: RouteObject[] = [
               // The other tabs of an enterprise's page (facts, figures, self-check); `edit` above wins over `:tab`.
               { path: 'enterprises/:id/:tab', ...guarded(undefined, () => import('@/features/enterprises/routes/detail')) },
               { path: 'cultivation', ...guarded(ROUTE_ROLES.cultivation, () => import('@/features/cultivation/routes/list')) },
+              { path: 'review', ...guarded(ROUTE_ROLES.review, () => import('@/features/applications/routes/review')) },
+              { path: 'applications', ...guarded(ROUTE_ROLES.applications, () => import('@/features/applications/routes/list')) },
+              { path: 'applications/:id', ...guarded(ROUTE_ROLES.applications, () => import('@/features/applications/routes/detail')) },
+              { path: 'batches', ...guarded(ROUTE_ROLES.batches, () => import('@/features/batches/routes/list')) },
+              { path: 'batches/:id', ...guarded(ROUTE_ROLES.batches, () => import('@/features/batches/routes/detail')) },
+              { path: 'qualifications', ...guarded(ROUTE_ROLES.qualifications, () => import('@/features/qualifications/routes/list')) },
+              { path: 'my-qualifications', ...guarded(ROUTE_ROLES.myQualifications, () => import('@/features/qualifications/routes/mine')) },
               { path: 'registrations', ...guarded(ROUTE_ROLES.registrations, () => import('@/features/registrations/routes/list')) },
               { path: 'users', ...guarded(ROUTE_ROLES.users, () => import('@/features/users/routes/list')) },
               { path: 'regions', ...guarded(ROUTE_ROLES.regions, () => import('@/features/regions/routes/list')) },

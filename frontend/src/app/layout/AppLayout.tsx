@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, DownOutlined, EnvironmentOutlined, LockOutlined, LogoutOutlined, RiseOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, CheckSquareOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { ChangePasswordModal } from '@/features/auth/components/ChangePasswordModal';
 import { useCurrentUser } from '@/features/auth/components/current-user';
+import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { navItemsFor, selectedNavKey, type NavKey } from './menu';
 
 const ICONS: Record<NavKey, ReactNode> = {
@@ -18,6 +19,12 @@ const ICONS: Record<NavKey, ReactNode> = {
   regions: <EnvironmentOutlined />,
   audit: <AuditOutlined />,
   'my-enterprise': <ShopOutlined />,
+  review: <CheckSquareOutlined />,
+  applications: <FileTextOutlined />,
+  'my-applications': <FileTextOutlined />,
+  batches: <CalendarOutlined />,
+  qualifications: <SafetyCertificateOutlined />,
+  'my-qualifications': <SafetyCertificateOutlined />,
 };
 
 export function SideMenu({ me }: { me: Pick<Me, 'role' | 'enterprise_id'> }) {
@@ -98,6 +105,7 @@ export function AppLayout() {
         <Layout.Header style={{ background: 'transparent', paddingInline: 24 }}>
           <Flex justify="flex-end" align="center" gap={8} style={{ height: '100%' }}>
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu me={me} />
           </Flex>
         </Layout.Header>

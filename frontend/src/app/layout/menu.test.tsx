@@ -8,13 +8,19 @@ import { landingPath, navItemsFor } from './menu';
 
 const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
   admin: {
-    keys: ['enterprises', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
-    labels: ['企业库', '培育库', '注册审核', '用户管理', '区域管理', '审计日志'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '用户管理', '区域管理', '审计日志'],
   },
-  city_officer: { keys: ['enterprises', 'cultivation', 'registrations', 'audit'], labels: ['企业库', '培育库', '注册审核', '审计日志'] },
-  county_officer: { keys: ['enterprises', 'cultivation', 'registrations'], labels: ['企业库', '培育库', '注册审核'] },
-  leader: { keys: ['enterprises', 'cultivation'], labels: ['企业库', '培育库'] },
-  enterprise: { keys: ['my-enterprise'], labels: ['我的企业'] },
+  city_officer: {
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '审计日志'],
+  },
+  county_officer: {
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核'],
+  },
+  leader: { keys: ['enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], labels: ['企业库', '申报', '申报批次', '资质', '培育库'] },
+  enterprise: { keys: ['my-enterprise', 'my-applications', 'my-qualifications'], labels: ['我的企业', '我的申报', '我的资质'] },
 };
 
 describe('navItemsFor', () => {

@@ -1,23 +1,34 @@
 import type { Me, Role } from '@/features/auth/api/get-me';
 
-export type NavKey = 'enterprises' | 'cultivation' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise';
+/** The workflow's menu items (batches, applications and their review, qualifications), named in its own locale files. */
+const WORKFLOW_NAV_KEYS = ['review', 'applications', 'batches', 'qualifications', 'my-applications', 'my-qualifications'] as const;
+type WorkflowNavKey = (typeof WORKFLOW_NAV_KEYS)[number];
 
-export type NavItem = { key: NavKey; path: string; labelKey: `nav.${NavKey}` };
+export type NavKey = 'enterprises' | 'cultivation' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey;
+
+export type NavItem = { key: NavKey; path: string; labelKey: `nav.${Exclude<NavKey, WorkflowNavKey>}` | `workflow.nav.${WorkflowNavKey}` };
+
+const isWorkflowNavKey = (key: NavKey): key is WorkflowNavKey => (WORKFLOW_NAV_KEYS as readonly string[]).includes(key);
+
+function navItem(key: NavKey, path = `/${key}`): NavItem {
+  return { key, path, labelKey: isWorkflowNavKey(key) ? `workflow.nav.${key}` : `nav.${key}` };
+}
 
 const OFFICER_MENUS: Record<Exclude<Role, 'enterprise'>, NavKey[]> = {
-  admin: ['enterprises', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
-  city_officer: ['enterprises', 'cultivation', 'registrations', 'audit'],
-  county_officer: ['enterprises', 'cultivation', 'registrations'],
-  leader: ['enterprises', 'cultivation'],
+  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
+  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit'],
+  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations'],
+  leader: ['enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
 };
 
 /** navItemsFor is the side menu of a role; the first item is where sign-in lands. */
 export function navItemsFor(me: Pick<Me, 'role' | 'enterprise_id'>): NavItem[] {
   if (me.role === 'enterprise') {
-    const path = me.enterprise_id ? `/enterprises/${me.enterprise_id}` : '/no-enterprise';
-    return [{ key: 'my-enterprise', path, labelKey: 'nav.my-enterprise' }];
+    if (!me.enterprise_id) return [navItem('my-enterprise', '/no-enterprise')];
+    // An enterprise user's applications are its own: the same list, named as its own.
+    return [navItem('my-enterprise', `/enterprises/${me.enterprise_id}`), navItem('my-applications', '/applications'), navItem('my-qualifications')];
   }
-  return OFFICER_MENUS[me.role].map((key) => ({ key, path: `/${key}`, labelKey: `nav.${key}` }));
+  return OFFICER_MENUS[me.role].map((key) => navItem(key));
 }
 
 export function landingPath(me: Pick<Me, 'role' | 'enterprise_id'>): string {
@@ -34,6 +45,12 @@ export const ROUTE_ROLES = {
   users: ['admin'],
   regions: ['admin'],
   audit: ['admin', 'city_officer'],
+  // The review queue is the stages' (county, city); everyone reads applications in scope, an enterprise its own.
+  review: ['admin', 'city_officer', 'county_officer'],
+  applications: ['admin', 'city_officer', 'county_officer', 'leader', 'enterprise'],
+  batches: ['admin', 'city_officer', 'county_officer', 'leader'],
+  qualifications: ['admin', 'city_officer', 'county_officer', 'leader'],
+  myQualifications: ['enterprise'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function selectedNavKey(pathname: string, items: NavItem[]): NavKey | undefined {

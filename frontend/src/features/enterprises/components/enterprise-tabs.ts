@@ -1,5 +1,5 @@
 /** The tabs of an enterprise's page, each its own linkable path under /enterprises/:id. */
-export const ENTERPRISE_TABS = ['profile', 'facts', 'figures', 'self-check'] as const;
+export const ENTERPRISE_TABS = ['profile', 'facts', 'figures', 'self-check', 'qualifications'] as const;
 export type EnterpriseTab = (typeof ENTERPRISE_TABS)[number];
 
 export function isEnterpriseTab(v: string | undefined): v is EnterpriseTab {

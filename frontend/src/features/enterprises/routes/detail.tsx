@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/PageHeader';
 import { AnnualFigures } from '@/features/annual-reports/components/AnnualFigures';
 import { useCurrentUser } from '@/features/auth/components/current-user';
 import { SelfCheck } from '@/features/eligibility/components/SelfCheck';
+import { EnterpriseQualifications } from '@/features/qualifications/components/EnterpriseQualifications';
 import { parseId } from '@/lib/redirect';
 import { useEnterprise } from '../api/get-enterprise';
 import { CriteriaFacts } from '../components/CriteriaFacts';
@@ -16,7 +17,7 @@ import { EnterpriseDetails } from '../components/EnterpriseDetails';
 
 /**
  * The page of one enterprise (an enterprise user's 我的企业), in tabs that are each their own
- * path: the profile (/enterprises/:id), its criteria facts, annual figures and self-check.
+ * path: the profile (/enterprises/:id), its criteria facts, annual figures, self-check and qualifications.
  */
 export function Component() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ export function Component() {
     facts: () => <CriteriaFacts enterprise={enterprise} canEdit={canEdit} reload={refetch} />,
     figures: () => <AnnualFigures enterprise={enterprise} canEdit={canEdit} />,
     'self-check': () => <SelfCheck enterpriseId={enterprise.id} canEdit={canEdit} />,
+    qualifications: () => <EnterpriseQualifications enterpriseId={enterprise.id} />,
   };
 
   return (
