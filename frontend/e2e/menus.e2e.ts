@@ -5,17 +5,22 @@ const ROLES = [
   {
     username: 'admin',
     role: '系统管理员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
     landing: /\/enterprises$/,
   },
   {
     username: 'city',
     role: '市局工作人员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit', 'dashboard'],
     landing: /\/enterprises$/,
   },
-  { username: 'county', role: '县区工作人员', menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations'], landing: /\/enterprises$/ },
-  { username: 'leader', role: '领导', menu: ['enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], landing: /\/enterprises$/ },
+  {
+    username: 'county',
+    role: '县区工作人员',
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'dashboard'],
+    landing: /\/enterprises$/,
+  },
+  { username: 'leader', role: '领导', menu: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], landing: /\/dashboard$/ },
   { username: 'enterprise', role: '企业用户', menu: ['my-enterprise', 'my-applications', 'my-qualifications'], landing: /\/enterprises\/\d+$/ },
   { username: 'enterprise2', role: '企业用户', menu: ['my-enterprise', 'my-applications', 'my-qualifications'], landing: /\/enterprises\/\d+$/ },
 ];
@@ -36,6 +41,11 @@ describe('each demo role sees its own menu', () => {
       await page.getByTestId('enterprise-details').waitFor();
       expect(await page.getByTestId('edit-enterprise').count()).toBe(1);
     } else {
+      if (username === 'leader') {
+        // A leader lands on the dashboard, and reads the registry from the menu.
+        await page.getByTestId('dashboard-cards').waitFor();
+        await page.getByTestId('nav-enterprises').click();
+      }
       await page.getByTestId('enterprises-table').waitFor();
       // Only officers and the admin may add an enterprise.
       expect(await page.getByTestId('new-enterprise').count()).toBe(username === 'leader' ? 0 : 1);

@@ -46,6 +46,7 @@ export const routes: RouteObject[] = [
             errorElement: <RouteErrorElement />,
             children: [
               { index: true, element: <Landing /> },
+              { path: 'dashboard', ...guarded(ROUTE_ROLES.dashboard, () => import('@/features/dashboard/routes/dashboard')) },
               { path: 'enterprises', ...guarded(ROUTE_ROLES.enterprises, () => import('@/features/enterprises/routes/list')) },
               { path: 'enterprises/new', ...guarded(ROUTE_ROLES.enterpriseCreate, () => import('@/features/enterprises/routes/new')) },
               { path: 'enterprises/:id', ...guarded(undefined, () => import('@/features/enterprises/routes/detail')) },

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, CheckSquareOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, CheckSquareOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { NotificationBell } from '@/features/notifications/components/Notificati
 import { navItemsFor, selectedNavKey, type NavKey } from './menu';
 
 const ICONS: Record<NavKey, ReactNode> = {
+  dashboard: <DashboardOutlined />,
   enterprises: <BankOutlined />,
   cultivation: <RiseOutlined />,
   registrations: <SolutionOutlined />,

@@ -8,18 +8,21 @@ import { landingPath, navItemsFor } from './menu';
 
 const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
   admin: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '用户管理', '区域管理', '审计日志'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '用户管理', '区域管理', '审计日志', '数据看板'],
   },
   city_officer: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '审计日志'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '审计日志', '数据看板'],
   },
   county_officer: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '数据看板'],
   },
-  leader: { keys: ['enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], labels: ['企业库', '申报', '申报批次', '资质', '培育库'] },
+  leader: {
+    keys: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
+    labels: ['数据看板', '企业库', '申报', '申报批次', '资质', '培育库'],
+  },
   enterprise: { keys: ['my-enterprise', 'my-applications', 'my-qualifications'], labels: ['我的企业', '我的申报', '我的资质'] },
 };
 
@@ -35,6 +38,10 @@ describe('navItemsFor', () => {
 
   it('lands everyone else on the first item', () => {
     expect(landingPath(meAs('admin'))).toBe('/enterprises');
+  });
+
+  it('lands a leader on the dashboard', () => {
+    expect(landingPath(meAs('leader'))).toBe('/dashboard');
   });
 });
 

@@ -4,21 +4,28 @@ import type { Me, Role } from '@/features/auth/api/get-me';
 const WORKFLOW_NAV_KEYS = ['review', 'applications', 'batches', 'qualifications', 'my-applications', 'my-qualifications'] as const;
 type WorkflowNavKey = (typeof WORKFLOW_NAV_KEYS)[number];
 
-export type NavKey = 'enterprises' | 'cultivation' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey;
+export type NavKey = 'dashboard' | 'enterprises' | 'cultivation' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey;
 
-export type NavItem = { key: NavKey; path: string; labelKey: `nav.${Exclude<NavKey, WorkflowNavKey>}` | `workflow.nav.${WorkflowNavKey}` };
+export type NavItem = {
+  key: NavKey;
+  path: string;
+  // The dashboard is named in its own locale files too.
+  labelKey: `nav.${Exclude<NavKey, WorkflowNavKey | 'dashboard'>}` | `workflow.nav.${WorkflowNavKey}` | 'dashboard.nav';
+};
 
 const isWorkflowNavKey = (key: NavKey): key is WorkflowNavKey => (WORKFLOW_NAV_KEYS as readonly string[]).includes(key);
 
 function navItem(key: NavKey, path = `/${key}`): NavItem {
+  if (key === 'dashboard') return { key, path, labelKey: 'dashboard.nav' };
   return { key, path, labelKey: isWorkflowNavKey(key) ? `workflow.nav.${key}` : `nav.${key}` };
 }
 
 const OFFICER_MENUS: Record<Exclude<Role, 'enterprise'>, NavKey[]> = {
-  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit'],
-  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit'],
-  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations'],
-  leader: ['enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
+  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit', 'dashboard'],
+  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'dashboard'],
+  // A leader lands on the dashboard.
+  leader: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
 };
 
 /** navItemsFor is the side menu of a role; the first item is where sign-in lands. */
@@ -37,6 +44,8 @@ export function landingPath(me: Pick<Me, 'role' | 'enterprise_id'>): string {
 
 /** Which roles may open each area; the server decides what they see there. */
 export const ROUTE_ROLES = {
+  // Statistics are for leaders, officers (a county officer's of its region only: the server scopes) and the admin.
+  dashboard: ['admin', 'city_officer', 'county_officer', 'leader'],
   enterprises: ['admin', 'city_officer', 'county_officer', 'leader'],
   enterpriseCreate: ['admin', 'city_officer', 'county_officer'],
   enterpriseEdit: ['admin', 'city_officer', 'county_officer', 'enterprise'],

@@ -15,3 +15,19 @@ export function compact<T extends Record<string, string | number | undefined | n
   }
   return out;
 }
+
+/** The statistics tables, each of which also answers as an .xlsx workbook. */
+export const STATS_TABLES = ['summary', 'by-region', 'by-industry', 'trend', 'pipeline'] as const;
+export type StatsTable = (typeof STATS_TABLES)[number];
+
+/**
+ * statsExportUrl is a statistics table as .xlsx with the dashboard's filters (and, for the trend,
+ * its years); `lang` names the headers' language, as a download link cannot set Accept-Language.
+ */
+export function statsExportUrl(table: StatsTable, query: Record<string, string | number | undefined>, lang: 'zh-CN' | 'en-US'): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(compact(query))) params.set(key, String(value));
+  params.set('format', 'xlsx');
+  params.set('lang', lang);
+  return `/api/v1/stats/${table}?${params.toString()}`;
+}
