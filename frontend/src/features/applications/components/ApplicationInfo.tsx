@@ -76,5 +76,5 @@ export function ApplicationInfo({ application: a }: { application: ApplicationDe
     });
   }
 
-  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} data-testid="application-info" />;
+  return <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} items={items} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="application-info" />;
 }

@@ -1,12 +1,14 @@
 import { Table, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useCurrentUser } from '@/features/auth/components/current-user';
 import { tierName } from '@/features/eligibility/components/criteria-text';
 import { useRegionName } from '@/features/reference/components/region-name';
 import { formatDateTime } from '@/lib/format';
 import type { Application } from '../api/get-applications';
 import { ApplicationStateTag } from './ApplicationStateTag';
 import { waitingOnText } from './waiting-on';
+import { actionsFor } from './workflow-rules';
 
 type Props = {
   items: Application[];
@@ -17,14 +19,21 @@ type Props = {
   onPage: (page: number, pageSize: number) => void;
   /** An enterprise's own list leaves its name out. */
   showEnterprise?: boolean;
+  /** A batch's own page leaves the batch out. */
+  showBatch?: boolean;
   rowSelection?: TableProps<Application>['rowSelection'];
   testId?: string;
 };
 
-/** ApplicationTable lists applications with their state and whom each waits on; each opens its page. */
-export function ApplicationTable({ items, total, page, pageSize, loading, onPage, showEnterprise = true, rowSelection, testId = 'applications-table' }: Props) {
+/**
+ * ApplicationTable lists applications with their state and whom each waits on (the stage, and
+ * the region for the county's); each opens its page, to act on it when it is the user's turn.
+ */
+export function ApplicationTable({ items, total, page, pageSize, loading, onPage, showEnterprise = true, showBatch = true, rowSelection, testId = 'applications-table' }: Props) {
   const { t, i18n } = useTranslation();
+  const me = useCurrentUser();
   const regionName = useRegionName();
+  const secondary = { fontSize: 12, opacity: 0.65 };
   const columns: TableColumnsType<Application> = [
     ...(showEnterprise
       ? ([
@@ -36,26 +45,33 @@ export function ApplicationTable({ items, total, page, pageSize, loading, onPage
                 <Link to={`/applications/${a.id}`} data-testid="application-link">
                   {a.enterprise_name}
                 </Link>
-                <div style={{ fontSize: 12, opacity: 0.65 }}>{regionName(a.region_code, a.region_name)}</div>
+                <div style={secondary}>{regionName(a.region_code, a.region_name)}</div>
               </>
             ),
           },
         ] satisfies TableColumnsType<Application>)
       : []),
-    {
-      key: 'batch',
-      title: t('workflow.applications.columns.batch'),
-      render: (_, a) =>
-        showEnterprise ? (
-          a.batch_name
-        ) : (
-          <Link to={`/applications/${a.id}`} data-testid="application-link">
-            {a.batch_name}
-          </Link>
-        ),
-    },
-    { key: 'tier', title: t('workflow.applications.columns.tier'), render: (_, a) => tierName(t, a.tier) },
-    { key: 'report_year', dataIndex: 'report_year', title: t('workflow.applications.columns.reportYear') },
+    ...(showBatch
+      ? ([
+          {
+            key: 'batch',
+            title: t('workflow.applications.columns.batch'),
+            render: (_, a) => (
+              <>
+                {showEnterprise ? (
+                  a.batch_name
+                ) : (
+                  <Link to={`/applications/${a.id}`} data-testid="application-link">
+                    {a.batch_name}
+                  </Link>
+                )}
+                <div style={secondary}>{tierName(t, a.tier)}</div>
+              </>
+            ),
+          },
+        ] satisfies TableColumnsType<Application>)
+      : []),
+    { key: 'report_year', title: t('workflow.applications.columns.reportYear'), render: (_, a) => t('units.yearLabel', { year: a.report_year }) },
     {
       key: 'state',
       title: t('workflow.applications.columns.state'),
@@ -64,7 +80,7 @@ export function ApplicationTable({ items, total, page, pageSize, loading, onPage
     {
       key: 'waiting_on',
       title: t('workflow.applications.columns.waitingOn'),
-      render: (_, a) => waitingOnText(t, a, (code) => regionName(code)),
+      render: (_, a) => <span data-testid="application-waiting-on">{waitingOnText(t, a, (code) => regionName(code))}</span>,
     },
     {
       key: 'submitted_at',
@@ -72,17 +88,13 @@ export function ApplicationTable({ items, total, page, pageSize, loading, onPage
       render: (_, a) => (a.submitted_at ? formatDateTime(a.submitted_at, i18n.language) : '—'),
     },
     {
-      key: 'updated_at',
-      title: t('workflow.applications.columns.updatedAt'),
-      render: (_, a) => formatDateTime(a.updated_at, i18n.language),
-    },
-    {
       key: 'open',
       title: t('common.actions'),
       fixed: 'right',
       render: (_, a) => (
+        // 办理 when it is the user's turn to act, 查看 otherwise.
         <Link to={`/applications/${a.id}`} data-testid={`open-application-${a.id}`}>
-          {t('workflow.common.open')}
+          {actionsFor(me, a).length > 0 ? t('workflow.common.open') : t('workflow.common.view')}
         </Link>
       ),
     },
@@ -98,7 +110,7 @@ export function ApplicationTable({ items, total, page, pageSize, loading, onPage
       locale={{ emptyText: t('workflow.applications.empty') }}
       pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
       onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? pageSize)}
-      onRow={(a) => ({ 'data-testid': `application-row-${a.id}` }) as React.HTMLAttributes<HTMLElement>}
+      onRow={(a) => ({ 'data-testid': `application-row-${a.id}`, 'data-state': a.state }) as React.HTMLAttributes<HTMLElement>}
       data-testid={testId}
     />
   );

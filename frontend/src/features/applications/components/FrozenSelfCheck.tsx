@@ -8,9 +8,9 @@ import type { ApplicationDetail } from '../api/get-application';
 /**
  * FrozenSelfCheck shows the criteria's evaluation as it stood when the application was submitted,
  * criterion by criterion, so that reviewers judge what the enterprise applied on. Before the
- * first submission there is none yet.
+ * first submission there is none yet; an application recorded from before the tracker has none.
  */
-export function FrozenSelfCheck({ application }: { application: Pick<ApplicationDetail, 'self_check' | 'enterprise_id'> }) {
+export function FrozenSelfCheck({ application }: { application: Pick<ApplicationDetail, 'self_check' | 'enterprise_id' | 'submitted_at'> }) {
   const { t } = useTranslation();
   // The contract types it as the eligibility Evaluation.
   const evaluation = application.self_check as Evaluation | null;
@@ -25,7 +25,13 @@ export function FrozenSelfCheck({ application }: { application: Pick<Application
           <TierResultCard evaluation={evaluation} enterpriseId={application.enterprise_id} canEdit={false} />
         </>
       ) : (
-        <Alert type="info" showIcon title={t('workflow.detail.selfCheckPending')} data-testid="self-check-pending" />
+        // Never submitted: it is frozen at submission. Submitted without one: a record from before the tracker.
+        <Alert
+          type="info"
+          showIcon
+          title={t(application.submitted_at ? 'workflow.detail.selfCheckMissing' : 'workflow.detail.selfCheckPending')}
+          data-testid="self-check-pending"
+        />
       )}
     </section>
   );

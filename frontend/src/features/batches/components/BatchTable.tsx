@@ -1,7 +1,7 @@
 import { Button, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { rulesetName, tierName } from '@/features/eligibility/components/criteria-text';
+import { tierName } from '@/features/eligibility/components/criteria-text';
 import { formatDate } from '@/lib/format';
 import type { Batch } from '../api/get-batches';
 import { BatchCounts } from './BatchCounts';
@@ -20,7 +20,7 @@ type Props = {
   onPage: (page: number, pageSize: number) => void;
 };
 
-/** BatchTable lists the batches with their window, status as of today and applications by state. */
+/** BatchTable lists the batches with their window, status as of today and applications by state (the ruleset is on a batch's page). */
 export function BatchTable({ items, total, page, pageSize, loading, canManage, onEdit, onCloseEarly, onPage }: Props) {
   const { t, i18n } = useTranslation();
   const columns: TableColumnsType<Batch> = [
@@ -28,26 +28,26 @@ export function BatchTable({ items, total, page, pageSize, loading, canManage, o
       key: 'name',
       title: t('workflow.batches.fields.name'),
       render: (_, b) => (
-        <Link to={`/batches/${b.id}`} data-testid="batch-link">
-          {b.name}
-        </Link>
+        <>
+          <Link to={`/batches/${b.id}`} data-testid="batch-link">
+            {b.name}
+          </Link>
+          <div style={{ fontSize: 12, opacity: 0.65 }}>{t('workflow.batches.kindYear', { kind: t(`workflow.kinds.${b.kind}`), year: b.year })}</div>
+        </>
       ),
     },
     { key: 'tier', title: t('workflow.batches.fields.tier'), render: (_, b) => tierName(t, b.tier, b.ruleset) },
-    { key: 'kind', title: t('workflow.batches.fields.kind'), render: (_, b) => t(`workflow.kinds.${b.kind}`) },
-    { key: 'year', dataIndex: 'year', title: t('workflow.batches.fields.year') },
     {
       key: 'window',
       title: t('workflow.batches.fields.window'),
       render: (_, b) => (
         <>
-          {t('workflow.batches.windowText', { from: formatDate(b.opens_on, i18n.language), to: formatDate(b.closes_on, i18n.language) })}
-          {b.closed_early_on && <div style={{ fontSize: 12, opacity: 0.65 }}>{t('workflow.batches.closedEarly', { date: formatDate(b.closed_early_on, i18n.language) })}</div>}
+          <div>{t('workflow.batches.windowText', { from: formatDate(b.opens_on, i18n.language), to: formatDate(b.closes_on, i18n.language) })}</div>
+          <BatchStatusTag status={b.status} />
+          {b.closed_early_on && <span style={{ fontSize: 12, opacity: 0.65 }}>{t('workflow.batches.closedEarly', { date: formatDate(b.closed_early_on, i18n.language) })}</span>}
         </>
       ),
     },
-    { key: 'ruleset', title: t('workflow.batches.fields.ruleset'), render: (_, b) => rulesetName(t, b.ruleset) },
-    { key: 'status', title: t('workflow.batches.fields.status'), render: (_, b) => <BatchStatusTag status={b.status} /> },
     { key: 'counts', title: t('workflow.batches.fields.counts'), render: (_, b) => <BatchCounts counts={b.counts} /> },
     ...(canManage
       ? ([

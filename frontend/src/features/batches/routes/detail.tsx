@@ -100,6 +100,7 @@ export function Component() {
         size="small"
         column={{ xs: 1, md: 2 }}
         style={{ marginBottom: 16 }}
+        styles={{ label: { whiteSpace: 'nowrap' } }}
         items={[
           { key: 'tier', label: t('workflow.batches.fields.tier'), children: tierName(t, batch.tier, batch.ruleset) },
           { key: 'kind', label: t('workflow.batches.fields.kind'), children: t(`workflow.kinds.${batch.kind}`) },
@@ -124,7 +125,7 @@ export function Component() {
         ]}
         data-testid="batch-info"
       />
-      {canManage && (
+      {canManage && (batch.counts.recommended ?? 0) > 0 && (
         <div style={{ marginBottom: 16 }}>
           <BatchResultsUpload batchId={batch.id} />
         </div>
@@ -144,6 +145,7 @@ export function Component() {
         page={page}
         pageSize={pageSize}
         loading={applications.isFetching}
+        showBatch={false}
         onPage={(p, ps) => update({ page: p === 1 ? undefined : p, page_size: ps === 20 ? undefined : ps }, false)}
       />
       {canManage && <BatchFormModal target={editing ? batch : null} onClose={() => setEditing(false)} />}

@@ -86,8 +86,8 @@ export function NotificationBell() {
 
   return (
     <Popover trigger="click" placement="bottomRight" open={open} onOpenChange={setOpen} title={t('workflow.notifications.title')} content={content}>
-      <Button type="text" aria-label={t('workflow.notifications.bell')} data-testid="notification-bell">
-        <Badge count={unread} size="small" overflowCount={99} data-testid="notification-unread">
+      <Button type="text" aria-label={t('workflow.notifications.bell')} data-testid="notification-bell" data-unread-count={unread}>
+        <Badge count={unread} size="small" overflowCount={99}>
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>
       </Button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { tierName, TIERS } from '@/features/eligibility/components/criteria-text';
 import { DATE_FORMAT } from '@/features/enterprises/components/enterprise-form-values';
 import { RegionSelect } from '@/features/reference/components/RegionSelect';
-import { EXPIRING_WITHIN, FILTER_STATUSES } from './qualification-filters';
+import { ALL_STATUSES, DEFAULT_STATUS, EXPIRING_WITHIN, FILTER_STATUSES } from './qualification-filters';
 
 export type QualificationFilterValues = { tier?: string; region?: string; status?: string; expiring_within_days?: string; as_of?: string };
 
@@ -17,7 +17,7 @@ type Props = {
   onReset: () => void;
 };
 
-/** QualificationFilters: tier, region, status, expiring within N days, and the date the statuses are as of. */
+/** QualificationFilters: tier, region, status (in force unless told), expiring within N days, and the date the statuses are as of. */
 export function QualificationFilters({ values, fixedRegion, onChange, onReset }: Props) {
   const { t } = useTranslation();
   return (
@@ -43,13 +43,15 @@ export function QualificationFilters({ values, fixedRegion, onChange, onReset }:
         data-testid="qualification-filter-region"
       />
       <Select<string>
-        allowClear
-        value={values.status}
-        onChange={(status) => onChange({ status })}
-        placeholder={t('workflow.qualifications.filters.status')}
+        value={values.status ?? DEFAULT_STATUS}
+        // The default (in force) stays out of the URL.
+        onChange={(status) => onChange({ status: status === DEFAULT_STATUS ? undefined : status })}
         aria-label={t('workflow.qualifications.filters.status')}
         style={{ width: 140 }}
-        options={FILTER_STATUSES.map((s) => ({ value: s, label: t(`workflow.qualifications.statuses.${s}`) }))}
+        options={[
+          ...FILTER_STATUSES.map((s) => ({ value: s, label: t(`workflow.qualifications.statuses.${s}`) })),
+          { value: ALL_STATUSES, label: t('workflow.qualifications.allStatuses') },
+        ]}
         data-testid="qualification-filter-status"
       />
       <Select<string>

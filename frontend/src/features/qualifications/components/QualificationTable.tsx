@@ -23,6 +23,7 @@ type Props = {
 export function QualificationTable({ items, total, page, pageSize, loading, showEnterprise = true, onOpen, onPage }: Props) {
   const { t, i18n } = useTranslation();
   const regionName = useRegionName();
+  const secondary = { fontSize: 12, opacity: 0.65 };
   const columns: TableColumnsType<Qualification> = [
     ...(showEnterprise
       ? ([
@@ -31,14 +32,15 @@ export function QualificationTable({ items, total, page, pageSize, loading, show
             title: t('workflow.qualifications.columns.enterprise'),
             render: (_, q) => (
               <>
-                <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(q)} data-testid="qualification-open">
+                <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => onOpen(q)} data-testid="qualification-open">
                   {q.enterprise_name}
                 </Button>
-                <div style={{ fontSize: 12, opacity: 0.65, fontFamily: 'monospace' }}>{q.credit_code}</div>
+                <div style={secondary}>
+                  <span style={{ fontFamily: 'monospace' }}>{q.credit_code}</span> · {regionName(q.region_code, q.region_name)}
+                </div>
               </>
             ),
           },
-          { key: 'region', title: t('workflow.qualifications.columns.region'), render: (_, q) => regionName(q.region_code, q.region_name) },
         ] satisfies TableColumnsType<Qualification>)
       : []),
     {
@@ -53,8 +55,20 @@ export function QualificationTable({ items, total, page, pageSize, loading, show
           </Button>
         ),
     },
-    { key: 'batch', title: t('workflow.qualifications.columns.batch'), render: (_, q) => q.batch_name ?? '—' },
-    { key: 'announcement_no', title: t('workflow.qualifications.columns.announcementNo'), render: (_, q) => q.announcement_no ?? '—' },
+    {
+      key: 'batch',
+      title: t('workflow.qualifications.columns.batch'),
+      render: (_, q) => (
+        <>
+          <div>{q.batch_name ?? '—'}</div>
+          {q.announcement_no && (
+            <div style={secondary} data-testid="qualification-announcement">
+              {q.announcement_no}
+            </div>
+          )}
+        </>
+      ),
+    },
     { key: 'granted_on', title: t('workflow.qualifications.columns.grantedOn'), render: (_, q) => <span data-testid="qualification-granted-on">{formatDate(q.granted_on, i18n.language)}</span> },
     {
       key: 'valid_until',

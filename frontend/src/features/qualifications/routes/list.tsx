@@ -11,7 +11,7 @@ import { currentLanguage } from '@/lib/i18n';
 import { useUrlFilters } from '@/lib/url-state';
 import { qualificationsExportUrl, useQualifications, type QualificationFilters as Filters } from '../api/get-qualifications';
 import { QualificationDrawer } from '../components/QualificationDrawer';
-import { EXPIRING_WITHIN, FILTER_STATUSES } from '../components/qualification-filters';
+import { ALL_STATUSES, DEFAULT_STATUS, EXPIRING_WITHIN, FILTER_STATUSES } from '../components/qualification-filters';
 import { QualificationFilters } from '../components/QualificationFilters';
 import { QualificationTable } from '../components/QualificationTable';
 import { RecordQualificationModal } from '../components/RecordQualificationModal';
@@ -36,7 +36,7 @@ export function Component() {
   const filters: Filters = {
     tier: values.tier as Filters['tier'],
     region: fixedRegion ?? values.region,
-    status: oneOf(FILTER_STATUSES, values.status as Filters['status']),
+    status: values.status === ALL_STATUSES ? undefined : (oneOf(FILTER_STATUSES, values.status as Filters['status']) ?? DEFAULT_STATUS),
     expiring_within_days: days,
     as_of: values.as_of && /^\d{4}-\d{2}-\d{2}$/.test(values.as_of) ? values.as_of : undefined,
   };
