@@ -1,12 +1,12 @@
 import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { ChartClick, ChartProps } from './chart-types';
 
 // Only what the dashboard draws, so that the chunk stays small; SVG prints sharp at any size.
-echarts.use([BarChart, LineChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, FunnelChart, GridComponent, TooltipComponent, LegendComponent, SVGRenderer]);
 
 /**
  * EChart draws one ECharts option and follows its container's size, including the page's size
@@ -29,6 +29,13 @@ export default function EChart({ option, height, onClick, ariaLabel, testId }: C
     instance.on('click', (params) => {
       if (params.componentType !== 'series' || typeof params.dataIndex !== 'number') return;
       click.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex });
+    });
+    // A viewBox lets the print stylesheet scale the drawing to the paper's column (ECharts draws none).
+    instance.on('finished', () => {
+      const svg = el.querySelector('svg');
+      const width = svg?.getAttribute('width');
+      const height = svg?.getAttribute('height');
+      if (svg && width && height) svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     });
     const resize = () => instance.resize();
     const observer = new ResizeObserver(resize);

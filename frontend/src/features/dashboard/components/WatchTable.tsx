@@ -23,6 +23,7 @@ export function WatchTable({ cards, loading, words, expiringLink, candidatesLink
     {
       key: 'tier',
       title: t('dashboard.watch.tier'),
+      width: '34%',
       render: (_, c) => (
         <span>
           <span style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: TIER_COLORS[c.tier], marginInlineEnd: 8 }} />

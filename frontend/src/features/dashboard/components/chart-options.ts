@@ -18,6 +18,8 @@ export type Words = {
 };
 
 const FONT = { fontSize: 12 };
+// A legend that fits the three tiers' full names on one line of a half-width chart.
+const LEGEND = { top: 0, itemWidth: 12, itemHeight: 10, itemGap: 8, textStyle: { fontSize: 11 } };
 
 /** barsHeight is the height a bar chart needs to show every category readably. */
 export const barsHeight = (categories: number) => Math.max(220, 36 + categories * 34);
@@ -30,17 +32,16 @@ export const barsHeight = (categories: number) => Math.max(220, 36 + categories 
 export function stackedBarsOption(bars: StackedBars, categoryName: (c: StackedBars['categories'][number]) => string, words: Words) {
   return {
     animation: false,
-    aria: { enabled: true },
     color: bars.series.map((s) => TIER_COLORS[s.tier]),
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => words.number(Number(v)) },
-    legend: { top: 0, data: bars.series.map((s) => words.tierName(s.tier)), textStyle: FONT },
+    legend: { ...LEGEND, data: bars.series.map((s) => words.tierName(s.tier)) },
     grid: { left: 8, right: 40, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { ...FONT, formatter: (v: number) => words.number(v) } },
     yAxis: {
       type: 'category',
       inverse: true,
       data: bars.categories.map(categoryName),
-      axisLabel: { ...FONT, width: 120, overflow: 'truncate' },
+      axisLabel: { ...FONT, width: 140, overflow: 'truncate' },
       axisTick: { show: false },
     },
     series: [
@@ -66,14 +67,13 @@ export function stackedBarsOption(bars: StackedBars, categoryName: (c: StackedBa
   };
 }
 
-/** trendOption draws one line per tier over the years, each point labelled with its value. */
+/** trendOption draws one line per tier over the years, each point but a zero labelled with its value (read on paper too). */
 export function trendOption(years: number[], series: TrendSeries['holdersAtYearEnd'], words: Words) {
   return {
     animation: false,
-    aria: { enabled: true },
     color: series.map((s) => TIER_COLORS[s.tier]),
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => words.number(Number(v)) },
-    legend: { top: 0, data: series.map((s) => words.tierName(s.tier)), textStyle: FONT },
+    legend: { ...LEGEND, data: series.map((s) => words.tierName(s.tier)) },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', boundaryGap: false, data: years.map(String), axisLabel: FONT },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { ...FONT, formatter: (v: number) => words.number(v) } },
@@ -81,7 +81,7 @@ export function trendOption(years: number[], series: TrendSeries['holdersAtYearE
       name: words.tierName(s.tier),
       type: 'line',
       symbolSize: 6,
-      label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => words.number(p.value) },
+      label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => (p.value ? words.number(p.value) : '') },
       labelLayout: { hideOverlap: true },
       data: s.values,
     })),
@@ -93,7 +93,6 @@ export function funnelOption(stages: { stage: FunnelStage; value: number }[], st
   const max = Math.max(1, ...stages.map((s) => s.value));
   return {
     animation: false,
-    aria: { enabled: true },
     color: ['#1677ff', '#4096ff', '#69b1ff', '#91caff', '#52c41a'],
     tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${words.number(p.value)}` },
     series: [
