@@ -43,6 +43,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/filestore"
 	"github.com/tiertracker/tiertracker/internal/httpapi"
+	"github.com/tiertracker/tiertracker/internal/importer"
 	"github.com/tiertracker/tiertracker/internal/logging"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
@@ -186,6 +187,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	// Import jobs outlive the request that started them; they end with the server (see below).
+	jobsCtx, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelJobs()
+	imports := importer.NewService(jobsCtx, store.NewImports(db), time.Now, cfg.Location, log)
 	handler := httpapi.New(httpapi.Deps{
 		Logger:         log,
 		Ready:          func(ctx context.Context) error { return store.Ping(ctx, db) },
@@ -200,6 +205,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Qualifications: qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location},
 		Notifications:  notification.Service{Store: store.NewNotifications(db), Now: time.Now},
 		Stats:          stats.Service{Store: store.NewStats(db), Now: time.Now, Location: cfg.Location},
+		Imports:        imports,
 		Now:            time.Now,
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
@@ -240,6 +246,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	// Running imports may finish within the same grace; past it they are rolled back (an import
+	// writes in one transaction) and can be confirmed again.
+	done := make(chan struct{})
+	go func() { imports.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-shutdownCtx.Done():
+		log.Warn("shutting down: interrupting the imports still running")
+		cancelJobs()
+		<-done
 	}
 	log.Info("stopped")
 	return nil

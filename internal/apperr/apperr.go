@@ -70,6 +70,8 @@ const (
 	RulePrerequisite    Rule = "prerequisite_not_held"
 	RuleNotDue          Rule = "not_due_for_review"
 	RuleFileType        Rule = "file_type"
+	RuleTableType       Rule = "table_file_type"
+	RuleRepeatsRow      Rule = "repeats_row"
 )
 
 // FieldError says which field broke which rule; Params fill the sentence (e.g. "max": 200).

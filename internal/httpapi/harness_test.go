@@ -33,6 +33,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/filestore"
+	"github.com/tiertracker/tiertracker/internal/importer"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -100,6 +101,7 @@ type testEnv struct {
 	hasher  user.Hasher
 	seq     int
 	files   string // where attachments are kept
+	imports importer.Service
 }
 
 var testLocation = time.FixedZone("CST", 8*3600)
@@ -123,6 +125,10 @@ func (e *testEnv) build(staticDir string) http.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
+	jobs, cancelJobs := context.WithCancel(context.Background())
+	e.imports = importer.NewService(jobs, store.NewImports(e.db), clock, testLocation, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	imports := e.imports
+	t.Cleanup(func() { cancelJobs(); imports.Wait() })
 	return New(Deps{
 		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Ready:          func(ctx context.Context) error { return store.Ping(ctx, e.db) },
@@ -137,6 +143,7 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation},
 		Notifications:  notification.Service{Store: store.NewNotifications(e.db), Now: clock},
 		Stats:          stats.Service{Store: store.NewStats(e.db), Now: clock, Location: testLocation},
+		Imports:        e.imports,
 		Now:            clock,
 		Audit:          audit.Service{Store: store.NewReader(e.db)},
 		Regions:        store.NewReader(e.db),

@@ -68,6 +68,8 @@ var reasonMessages = map[string]text{
 	"registration_decided": {"该注册申请已处理", "This registration has already been decided"},
 	"attachment_type":      {"只接受 PDF、JPEG 或 PNG 文件", "Only PDF, JPEG or PNG files are accepted"},
 	"attachment_too_large": {"附件超过 20 MiB 上限", "The file is over the 20 MiB limit"},
+	"import_too_large":     {"导入文件超过 20 MiB 上限", "The file is over the 20 MiB limit"},
+	"import_not_ready":     {"该导入尚未校验通过，或已经导入", "This import has not passed its checks, or is already imported"},
 	"results_unmatched":    {"名单中有未能匹配或有误的行，未作任何记录", "Some lines of the list match no recommended application or are invalid; nothing was recorded"},
 	"not_editable":         {"申报已提交，不能再修改", "The application was submitted and can no longer be changed"},
 	"no_route":             {"没有这个接口", "No such endpoint"},
@@ -105,6 +107,8 @@ var ruleMessages = map[apperr.Rule]text{
 	apperr.RuleBatchClosed:     {"该批次不在申报期内（{opens_on} 至 {closes_on}）", "The batch is not open for submissions ({opens_on} to {closes_on})"},
 	apperr.RulePrerequisite:    {"申报该梯度须持有有效的前一梯度资质（{tier}）", "Applying for this tier needs a valid qualification of the tier below ({tier})"},
 	apperr.RuleFileType:        {"只接受 PDF、JPEG 或 PNG 文件", "Only PDF, JPEG or PNG files are accepted"},
+	apperr.RuleTableType:       {"只接受 Excel（.xlsx）或 CSV 文件", "Only Excel (.xlsx) or CSV files are accepted"},
+	apperr.RuleRepeatsRow:      {"与第 {row} 行重复", "Repeats row {row}"},
 	apperr.RuleNotDue:          {"该企业没有在 {year} 年到期、须复核的 {tier} 资质", "The enterprise holds no {tier} qualification due for re-review in {year}"},
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/importer"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -44,6 +45,7 @@ type Deps struct {
 	Qualifications qualification.Service
 	Notifications  notification.Service
 	Stats          stats.Service
+	Imports        importer.Service
 	Now            func() time.Time
 	Audit          audit.Service
 	Regions        region.Store
@@ -150,6 +152,11 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/notifications", everyone, a.listNotifications},
 		{"POST", "/api/v1/notifications/:id/read", everyone, a.readNotification},
 
+		{"GET", "/api/v1/imports", officers, a.listImports},
+		{"POST", "/api/v1/imports", officers, a.createImport},
+		{"GET", "/api/v1/imports/templates/:kind", officers, a.importTemplate},
+		{"GET", "/api/v1/imports/:id", officers, a.getImport},
+		{"POST", "/api/v1/imports/:id/confirm", officers, a.confirmImport},
 		{"GET", "/api/v1/stats/summary", access.Readers, a.statsSummary},
 		{"GET", "/api/v1/stats/by-region", access.Readers, a.statsByRegion},
 		{"GET", "/api/v1/stats/by-industry", access.Readers, a.statsByIndustry},

@@ -142,11 +142,10 @@ type Historic struct {
 	GrantedOn      calendar.Date
 }
 
-// Record enters a historic qualification (city officers and admins): valid until granted + 3 years.
-func (s Service) Record(ctx context.Context, actor access.Actor, h Historic) (Detail, error) {
-	if !actor.Is(access.CityOfficer, access.Admin) {
-		return Detail{}, apperr.New(apperr.Forbidden, "")
-	}
+// CheckHistoric checks a historic qualification's own fields (trimming its texts): a tier, a
+// batch name and an announcement number, and a granted date from 2011 (the first such
+// recognitions) to today.
+func CheckHistoric(h *Historic, today calendar.Date) apperr.Fields {
 	var fs apperr.Fields
 	if !h.Tier.Valid() {
 		fs.Add("tier", apperr.RuleOneOf, map[string]any{"values": criteria.Tiers})
@@ -164,11 +163,20 @@ func (s Service) Record(ctx context.Context, actor access.Actor, h Historic) (De
 	}
 	if h.GrantedOn.IsZero() {
 		fs.Add("granted_on", apperr.RuleRequired, nil)
-	} else if h.GrantedOn.After(s.today()) {
+	} else if h.GrantedOn.After(today) {
 		fs.Add("granted_on", apperr.RuleFuture, nil)
 	} else if h.GrantedOn.Year() < 2011 {
 		fs.Add("granted_on", apperr.RuleTooSmall, map[string]any{"min": "2011-01-01"})
 	}
+	return fs
+}
+
+// Record enters a historic qualification (city officers and admins): valid until granted + 3 years.
+func (s Service) Record(ctx context.Context, actor access.Actor, h Historic) (Detail, error) {
+	if !actor.Is(access.CityOfficer, access.Admin) {
+		return Detail{}, apperr.New(apperr.Forbidden, "")
+	}
+	fs := CheckHistoric(&h, s.today())
 	now := s.Now().UTC()
 	var id int64
 	err := s.Store.Tx(ctx, func(st Store) error {

@@ -62,6 +62,22 @@ func officerOnly(next, current criteria.Report) []string {
 func sameInt(a, b *int) bool   { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
 func sameBool(a, b *bool) bool { return (a == nil && b == nil) || (a != nil && b != nil && *a == *b) }
 
+// CheckFigures checks a year's figures: the year from criteria.MinYear to this one, and every
+// figure as the criteria require (no negative money, shares within 0–1, R&D staff within
+// employees …).
+func CheckFigures(r *criteria.Report, today calendar.Date) apperr.Fields {
+	var fs apperr.Fields
+	if r.Year < criteria.MinYear {
+		fs.Add("year", apperr.RuleTooSmall, map[string]any{"min": criteria.MinYear})
+	} else if r.Year > today.Year() {
+		fs.Add("year", apperr.RuleTooLarge, map[string]any{"max": today.Year()})
+	}
+	for _, p := range criteria.ValidateReport("", r) {
+		fs.Add(p.Field, ruleOf(p.Rule), limitParams(p))
+	}
+	return fs
+}
+
 // Put files or replaces the report of a year: enterprise users their own, officers within scope,
 // leaders nothing. A new report names no version (0); replacing one names the version read.
 // Every figure is checked (no negative money, shares within 0–1, R&D staff within employees …);
@@ -71,17 +87,8 @@ func (s Service) Put(ctx context.Context, actor access.Actor, enterpriseID int64
 		return Annual{}, apperr.New(apperr.Forbidden, "")
 	}
 	now := s.Now().UTC()
-	today := calendar.On(now, s.Location)
-	var fs apperr.Fields
-	if year < criteria.MinYear {
-		fs.Add("year", apperr.RuleTooSmall, map[string]any{"min": criteria.MinYear})
-	} else if year > today.Year() {
-		fs.Add("year", apperr.RuleTooLarge, map[string]any{"max": today.Year()})
-	}
 	figures.Year = year
-	for _, p := range criteria.ValidateReport("", &figures) {
-		fs.Add(p.Field, ruleOf(p.Rule), limitParams(p))
-	}
+	fs := CheckFigures(&figures, calendar.On(now, s.Location))
 	if err := fs.Err(); err != nil {
 		return Annual{}, err
 	}
@@ -149,12 +156,20 @@ func (s Service) refreshSize(ctx context.Context, st Store, enterpriseID int64) 
 	if err != nil {
 		return err
 	}
-	latest, ok := Latest(reports)
+	size, ok := SizeClass(e.IndustryCode, reports)
 	if !ok {
 		return nil
 	}
-	size := enterprise.ComputeSizeClass(e.IndustryCode, enterprise.Figures{Employees: latest.Employees, OperatingRevenue: latest.OperatingRevenue})
 	return st.SetSizeClass(ctx, enterpriseID, string(size))
+}
+
+// SizeClass is an enterprise's size by its industry and its latest report; false without reports.
+func SizeClass(industryCode string, reports []Annual) (criteria.SizeClass, bool) {
+	latest, ok := Latest(reports)
+	if !ok {
+		return "", false
+	}
+	return enterprise.ComputeSizeClass(industryCode, enterprise.Figures{Employees: latest.Employees, OperatingRevenue: latest.OperatingRevenue}), true
 }
 
 func ruleOf(rule string) apperr.Rule {

@@ -9,6 +9,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/importer"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -28,6 +29,7 @@ var (
 	_ demo.Store          = Seeder{}
 	_ eligibility.Store   = Eligibility{}
 	_ enterprise.Store    = Enterprises{}
+	_ importer.Store      = Imports{}
 	_ notification.Store  = Notifications{}
 	_ qualification.Store = Qualifications{}
 	_ ratelimit.Store     = RateLimits{}

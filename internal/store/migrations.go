@@ -20,6 +20,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0003_enterprise_name_sort", Migrate: migrateEnterpriseNameSort},
 	{ID: "0004_criteria_facts", Migrate: migrateCriteriaFacts},
 	{ID: "0005_workflow", Migrate: migrateWorkflow},
+	{ID: "0006_imports", Migrate: migrateImports},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
@@ -450,4 +451,37 @@ func migrateWorkflow(tx *gorm.DB) error {
 	// One live application of an enterprise per batch, enforced by the database so that two
 	// submissions at once cannot both pass: a partial unique index, on both SQLite and PostgreSQL.
 	return tx.Exec("CREATE UNIQUE INDEX idx_applications_live ON applications (batch_id, enterprise_id) WHERE state NOT IN ('withdrawn', 'rejected')").Error
+}
+
+// migrateImports adds the import jobs: the uploaded file itself (so that any replica can confirm
+// it), where the job stands, and the problems its rows were found to have.
+func migrateImports(tx *gorm.DB) error {
+	type user struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type importJob struct {
+		ID            int64  `gorm:"primaryKey"`
+		Kind          string `gorm:"size:32;not null"`
+		Filename      string `gorm:"size:255;not null"`
+		Format        string `gorm:"size:8;not null"`
+		Content       []byte `gorm:"not null"`
+		Status        string `gorm:"size:16;not null;index"`
+		Failure       string `gorm:"size:32;not null;default:''"`
+		Validated     bool   `gorm:"not null;default:false"`
+		TotalRows     int    `gorm:"not null;default:0"`
+		ProcessedRows int    `gorm:"not null;default:0"`
+		ErrorCount    int    `gorm:"not null;default:0"`
+		Errors        string `gorm:"type:text;not null"`
+		CreatedCount  int    `gorm:"not null;default:0"`
+		UpdatedCount  int    `gorm:"not null;default:0"`
+		CreatedByID   int64  `gorm:"not null;index"`
+		CreatedBy     string `gorm:"size:64;not null"`
+		HeartbeatAt   time.Time
+		FinishedAt    *time.Time
+		Version       int `gorm:"not null"`
+		CreatedAt     time.Time
+		UpdatedAt     time.Time
+		CreatedByUser *user `gorm:"foreignKey:CreatedByID;constraint:OnDelete:RESTRICT"`
+	}
+	return tx.AutoMigrate(&importJob{})
 }

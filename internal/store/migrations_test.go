@@ -145,3 +145,13 @@ func TestMigration0005Workflow(t *testing.T) {
 		t.Error("two live applications in one batch")
 	}
 }
+
+func TestMigration0006Imports(t *testing.T) {
+	db := storetest.New(t)
+	for _, c := range []string{"kind", "filename", "format", "content", "status", "failure", "validated", "total_rows",
+		"processed_rows", "error_count", "errors", "created_count", "updated_count", "created_by_id", "heartbeat_at", "version"} {
+		if !db.Migrator().HasColumn("import_jobs", c) {
+			t.Errorf("import_jobs.%s missing", c)
+		}
+	}
+}
