@@ -268,10 +268,12 @@ func (s Service) run(ctx context.Context, id int64, actor access.Actor, write bo
 	if !write {
 		return finish(Ready, "")
 	}
+	s.Logger.Info("import: writing", "import", id, "kind", im.Kind, "created", im.CreatedCount, "updated", im.UpdatedCount)
 	if err := s.write(ctx, actor, &im, p); err != nil {
 		s.Logger.Error("import: write", "import", id, "err", err)
 		return finish(Failed, failureOf(ctx))
 	}
+	s.Logger.Info("import: done", "import", id, "rows", im.ProcessedRows)
 	return im // written, as done, in the write's own transaction
 }
 
