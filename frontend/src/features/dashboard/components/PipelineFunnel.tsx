@@ -1,4 +1,4 @@
-import { Empty, Flex, List, Select, Typography } from 'antd';
+import { Empty, Flex, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -71,15 +71,12 @@ export function PipelineFunnel({ data, loading, failed, words }: Props) {
                 withdrawn: words.number(states.withdrawn),
               })}
             </Typography.Text>
-            <List
-              size="small"
-              dataSource={batches}
-              renderItem={(b) => (
-                <List.Item style={{ paddingInline: 0 }} extra={<Typography.Text>{t('dashboard.funnel.batchTotal', { value: words.number(b.total) })}</Typography.Text>}>
-                  <Link to={`/batches/${b.id}`}>{b.name}</Link>
-                </List.Item>
-              )}
-            />
+            {batches.map((b) => (
+              <Flex key={b.id} justify="space-between" gap={8} data-testid={`dashboard-pipeline-batch-${b.id}`}>
+                <Link to={`/batches/${b.id}`}>{b.name}</Link>
+                <Typography.Text style={{ whiteSpace: 'nowrap' }}>{t('dashboard.funnel.batchTotal', { value: words.number(b.total) })}</Typography.Text>
+              </Flex>
+            ))}
           </Flex>
         </>
       )}
