@@ -171,7 +171,14 @@ func TestImportKilledMidWriteLeavesNothing(t *testing.T) {
 			t.Fatal("the import never started writing")
 		}
 	}
-	time.Sleep(300 * time.Millisecond)
+	// Readers do not wait for the write: the import answers with its progress meanwhile.
+	quick := &http.Client{Jar: c.Jar, Timeout: 3 * time.Second}
+	for deadline := time.Now().Add(10 * time.Second); im.Status != "importing" || im.ProcessedRows == 0; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no progress seen while writing: %+v", im)
+		}
+		getJSON(t, quick, fmt.Sprintf("%s/api/v1/imports/%d", s.base, im.ID), &im)
+	}
 	if err := s.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 	"gorm.io/gorm/logger"
+	"gorm.io/plugin/dbresolver"
 )
 
 // SQLiteFile is the database file name under the data directory.
@@ -34,7 +35,28 @@ func Open(ctx context.Context, databaseURL, dataDir string) (*gorm.DB, error) {
 	if err := os.MkdirAll(dataDir, 0o750); err != nil {
 		return nil, fmt.Errorf("store: data directory: %w", err)
 	}
-	return OpenSQLite(ctx, "file:"+filepath.Join(dataDir, SQLiteFile))
+	dsn := "file:" + filepath.Join(dataDir, SQLiteFile)
+	db, err := OpenSQLite(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := addSQLiteReaders(db, dsn); err != nil {
+		return nil, fmt.Errorf("store: sqlite readers: %w", err)
+	}
+	return db, nil
+}
+
+// sqliteReaders is how many connections read the SQLite file beside its one writer.
+const sqliteReaders = 4
+
+// addSQLiteReaders lets reads outside a transaction run on their own connections: in WAL mode a
+// reader sees the last commit and never waits for the writer, so a long write (an import of
+// many rows) does not hold up sign-ins and lists. Writes and transactions keep the one writer.
+// Only for a file: an in-memory database shared between connections locks by table instead.
+func addSQLiteReaders(db *gorm.DB, dsn string) error {
+	readDSN := dsn + "?" + url.Values{"_pragma": {"busy_timeout(10000)", "query_only(1)", "foreign_keys(1)"}}.Encode()
+	return db.Use(dbresolver.Register(dbresolver.Config{Replicas: []gorm.Dialector{sqlite.Open(readDSN)}}).
+		SetMaxOpenConns(sqliteReaders).SetMaxIdleConns(sqliteReaders))
 }
 
 // IsPostgres reports whether a database URL selects PostgreSQL.
