@@ -21,7 +21,7 @@ type Props = {
 
 /**
  * PipelineFunnel is how far the applications of the batches open on the date have got, for all of
- * them or one batch, with those returned, rejected or withdrawn beside it and each batch's total.
+ * them or one batch, with those not approved, returned, rejected or withdrawn beside it and each batch's total.
  */
 export function PipelineFunnel({ data, loading, failed, words }: Props) {
   const { t } = useTranslation();
@@ -66,6 +66,7 @@ export function PipelineFunnel({ data, loading, failed, words }: Props) {
           <Flex vertical gap={4}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="dashboard-pipeline-sideline">
               {t('dashboard.funnel.sideline', {
+                notApproved: words.number(states.not_approved),
                 returned: words.number(states.returned),
                 rejected: words.number(states.rejected),
                 withdrawn: words.number(states.withdrawn),

@@ -184,7 +184,7 @@ describe('dashboard', () => {
       { name: '已推荐', value: 2 },
       { name: '已认定', value: 0 },
     ]);
-    expect(screen.getByTestId('dashboard-pipeline-sideline')).toHaveTextContent('退回 1 · 驳回 0 · 撤回 0');
+    expect(screen.getByTestId('dashboard-pipeline-sideline')).toHaveTextContent('未获认定 0 · 退回 1 · 驳回 0 · 撤回 0');
 
     // Expiring soon and the candidates, each opening its list.
     expect(screen.getByTestId('dashboard-expiring180-specialized_sme')).toHaveTextContent('5');
