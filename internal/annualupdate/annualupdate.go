@@ -13,6 +13,7 @@ import (
 
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/qualification"
+	"github.com/tiertracker/tiertracker/internal/report"
 )
 
 // Window is the part of each year, month-day to month-day, in which the figures are due.
@@ -161,4 +162,32 @@ func Misses(w Window, q qualification.Qualification, filed map[int]calendar.Date
 		}
 	}
 	return out
+}
+
+// Rules are the annual update as a bureau configures it: the window, whether missing it keeps an
+// enterprise out of that year's re-review batches, and how many misses within one validity period
+// propose a qualification for cancellation (0: none).
+type Rules struct {
+	Window         Window
+	BlocksReview   bool
+	MissesToCancel int
+}
+
+// DefaultRules are the practice of the provincial platforms.
+var DefaultRules = Rules{Window: DefaultWindow, BlocksReview: true, MissesToCancel: 2}
+
+// FiledOn returns, by window year, the day each year's figures were first filed (a window of year
+// Y asks for the figures of Y-1).
+func FiledOn(reports []report.Annual, loc *time.Location) map[int]calendar.Date {
+	out := map[int]calendar.Date{}
+	for _, r := range reports {
+		out[r.Year+1] = calendar.On(r.CreatedAt, loc)
+	}
+	return out
+}
+
+// MissedWindow reports whether an enterprise missed the window of a year: it had to file, and the
+// window closed without its figures.
+func (r Rules) MissedWindow(year int, reports []report.Annual, quals []qualification.Qualification, today calendar.Date, loc *time.Location) bool {
+	return StatusOf(r.Window, year, Required(r.Window, year, quals), FiledOn(reports, loc)[year], today) == Missed
 }

@@ -72,6 +72,7 @@ const (
 	RuleFileType        Rule = "file_type"
 	RuleTableType       Rule = "table_file_type"
 	RuleRepeatsRow      Rule = "repeats_row"
+	RuleMissedUpdate    Rule = "missed_annual_update"
 )
 
 // FieldError says which field broke which rule; Params fill the sentence (e.g. "max": 200).

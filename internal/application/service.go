@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/annualupdate"
 	"github.com/tiertracker/tiertracker/internal/apperr"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/batch"
@@ -26,6 +27,9 @@ type Service struct {
 	Files    Files
 	Now      func() time.Time
 	Location *time.Location
+	// Updates are the annual update's rules; an enterprise that missed a year's window may not
+	// enter that year's re-review batches when they say so.
+	Updates annualupdate.Rules
 }
 
 func (s Service) today() calendar.Date { return calendar.On(s.Now(), s.Location) }
@@ -397,6 +401,9 @@ func (s Service) checkSubmit(ctx context.Context, st Store, a *Application, toda
 	for _, p := range SubmitProblems(b, a.ReportYear, reports, quals, today) {
 		fs.Add(p.Field, p.Rule, p.Params)
 	}
+	if b.Kind == batch.Review && s.Updates.BlocksReview && s.Updates.MissedWindow(b.Year, reports, quals, today, s.Location) {
+		fs.Add("batch_id", apperr.RuleMissedUpdate, map[string]any{"year": b.Year})
+	}
 	if len(*fs) > 0 {
 		return nil
 	}
@@ -422,6 +429,7 @@ type errProblems []criteria.Problem
 func (p errProblems) Error() string { return "invalid facts: " + p[0].Field + " " + p[0].Rule }
 
 // SubmitProblems returns what stops a submission in a batch on a day, each naming its field.
+// (A missed annual update is checked beside it, by the bureau's rules: see Service.Updates.)
 func SubmitProblems(b batch.Batch, reportYear int, reports []report.Annual, quals []qualification.Qualification, today calendar.Date) []apperr.FieldError {
 	var out []apperr.FieldError
 	if st := b.StatusOn(today); st != batch.Open {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/tiertracker/tiertracker/internal/annualupdate"
 )
 
 // Config is the server's configuration.
@@ -28,6 +30,8 @@ type Config struct {
 	SecureCookies      bool
 	BcryptCost         int
 	ShutdownTimeout    time.Duration
+	// AnnualUpdate is the annual update's window and consequences.
+	AnnualUpdate annualupdate.Rules
 }
 
 // FromEnv reads the configuration from getenv (os.Getenv in production), answering every problem
@@ -89,6 +93,16 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		for _, p := range strings.Split(v, ",") {
 			c.TrustedProxies = append(c.TrustedProxies, strings.TrimSpace(p))
 		}
+	}
+	c.AnnualUpdate = annualupdate.DefaultRules
+	if c.AnnualUpdate.Window, err = annualupdate.ParseWindow(get("ANNUAL_UPDATE_WINDOW", annualupdate.DefaultWindow.String())); err != nil {
+		errs = append(errs, fmt.Errorf("ANNUAL_UPDATE_WINDOW: %w", err))
+	}
+	if c.AnnualUpdate.BlocksReview, err = parseBool(get("ANNUAL_UPDATE_BLOCKS_REVIEW", "true")); err != nil {
+		errs = append(errs, fmt.Errorf("ANNUAL_UPDATE_BLOCKS_REVIEW: %w", err))
+	}
+	if c.AnnualUpdate.MissesToCancel, err = strconv.Atoi(get("ANNUAL_UPDATE_MISSES_TO_CANCEL", "2")); err != nil || c.AnnualUpdate.MissesToCancel < 0 || c.AnnualUpdate.MissesToCancel > 3 {
+		errs = append(errs, fmt.Errorf("ANNUAL_UPDATE_MISSES_TO_CANCEL must be 0–3 (0: never propose a cancellation), not %q", getenv("ANNUAL_UPDATE_MISSES_TO_CANCEL")))
 	}
 	if c.SessionSecret != "" && len(c.SessionSecret) < 32 {
 		errs = append(errs, errors.New("SESSION_SECRET must be at least 32 characters"))

@@ -141,7 +141,8 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 				return fmt.Errorf("demo enterprise %s: %w", c.e.Name, err)
 			}
 			for _, r := range c.reports {
-				r.EnterpriseID, r.CreatedAt, r.UpdatedAt, r.Version = c.e.ID, now, now, 1
+				filed := filedAt(i, r.Year, now, loc)
+				r.EnterpriseID, r.CreatedAt, r.UpdatedAt, r.Version = c.e.ID, filed, filed, 1
 				reports = append(reports, r)
 			}
 		}
@@ -191,6 +192,21 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 			nil, map[string]any{"regions": len(Regions), "enterprises": len(companies), "accounts": len(Accounts), "qualifications": len(quals)}))
 	})
 	return err == nil, err
+}
+
+// filedAt is when the demo's i-th company filed its figures of a year: in the annual update window
+// of the next year (March), except that every 23rd company filed its latest figures late, and every
+// 61st its last two; never after now.
+func filedAt(i, year int, now time.Time, loc *time.Location) time.Time {
+	latest := calendar.On(now, loc).Year() - 1
+	at := time.Date(year+1, time.March, 1+i%28, 10, 0, 0, 0, loc)
+	if (i%23 == 22 && year == latest) || (i%61 == 60 && year >= latest-1) {
+		at = time.Date(year+1, time.June, 1+i%28, 10, 0, 0, 0, loc)
+	}
+	if at.After(now) {
+		return now
+	}
+	return at.UTC()
 }
 
 // createPastBatches stores the batches of history, their applications, each linked to the

@@ -23,6 +23,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/annualupdate"
 	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
@@ -130,16 +131,17 @@ func (e *testEnv) build(staticDir string) http.Handler {
 	imports := e.imports
 	t.Cleanup(func() { cancelJobs(); imports.Wait() })
 	return New(Deps{
-		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Ready:          func(ctx context.Context) error { return store.Ping(ctx, e.db) },
-		Auth:           authService,
-		Users:          user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
-		Enterprises:    enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
-		Reports:        report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
-		Eligibility:    eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
-		Cultivation:    cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
-		Batches:        batch.Service{Store: store.NewBatches(e.db), Now: clock, Location: testLocation},
-		Applications:   application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation},
+		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Ready:       func(ctx context.Context) error { return store.Ping(ctx, e.db) },
+		Auth:        authService,
+		Users:       user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
+		Enterprises: enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
+		Reports:     report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
+		Eligibility: eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
+		Cultivation: cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
+		Batches:     batch.Service{Store: store.NewBatches(e.db), Now: clock, Location: testLocation},
+		Applications: application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation,
+			Updates: annualupdate.DefaultRules},
 		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation},
 		Notifications:  notification.Service{Store: store.NewNotifications(e.db), Now: clock},
 		Stats:          stats.Service{Store: store.NewStats(e.db), Now: clock, Location: testLocation},

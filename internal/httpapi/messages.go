@@ -109,6 +109,7 @@ var ruleMessages = map[apperr.Rule]text{
 	apperr.RuleFileType:        {"只接受 PDF、JPEG 或 PNG 文件", "Only PDF, JPEG or PNG files are accepted"},
 	apperr.RuleTableType:       {"只接受 Excel（.xlsx）或 CSV 文件", "Only Excel (.xlsx) or CSV files are accepted"},
 	apperr.RuleRepeatsRow:      {"与第 {row} 行重复", "Repeats row {row}"},
+	apperr.RuleMissedUpdate:    {"该企业未在 {year} 年度数据更新期内报送上年度数据，当年不能参加复核", "The enterprise missed the {year} annual update, so it cannot enter a re-review that year"},
 	apperr.RuleNotDue:          {"该企业没有在 {year} 年到期、须复核的 {tier} 资质", "The enterprise holds no {tier} qualification due for re-review in {year}"},
 }
 

@@ -146,8 +146,12 @@ func TestWorkflowJourney(t *testing.T) {
 		t.Errorf("valid on 2029-11-20: %d", valid.Total)
 	}
 
-	// A review batch extends it by three years from the old expiry.
-	w.now = w.now.AddDate(2, 10, 0) // 2029-09-26, in the year the qualification is due
+	// A review batch extends it by three years from the old expiry, for an enterprise that kept
+	// its annual updates (the figures of 2028 filed in the 2029 window).
+	w.now = time.Date(2029, 3, 2, 2, 0, 0, 0, time.UTC)
+	w.relogin()
+	w.county.do("PUT", fmt.Sprintf("/api/v1/enterprises/%d/annual-reports/2028", w.ent), exampleFigures(t, 0)).expectStatus(http.StatusCreated)
+	w.now = w.now.AddDate(0, 6, 24) // 2029-09-26, in the year the qualification is due
 	w.relogin()
 	rb := w.batch(criteria.InnovativeSME, "review", 2029, "2029-09-01", "2029-12-31")
 	ra := w.apply(w.owner, rb.ID)
