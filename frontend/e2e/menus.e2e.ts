@@ -5,19 +5,19 @@ const ROLES = [
   {
     username: 'admin',
     role: '系统管理员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
     landing: /\/enterprises$/,
   },
   {
     username: 'city',
     role: '市局工作人员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit', 'dashboard'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
     landing: /\/enterprises$/,
   },
   {
     username: 'county',
     role: '县区工作人员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'dashboard'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'dashboard'],
     landing: /\/enterprises$/,
   },
   { username: 'leader', role: '领导', menu: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], landing: /\/dashboard$/ },

@@ -54,6 +54,9 @@ export const routes: RouteObject[] = [
               // The other tabs of an enterprise's page (facts, figures, self-check); `edit` above wins over `:tab`.
               { path: 'enterprises/:id/:tab', ...guarded(undefined, () => import('@/features/enterprises/routes/detail')) },
               { path: 'cultivation', ...guarded(ROUTE_ROLES.cultivation, () => import('@/features/cultivation/routes/list')) },
+              // An open import's id is in the path, so that a reload finds it and goes on following its job.
+              { path: 'imports', ...guarded(ROUTE_ROLES.imports, () => import('@/features/imports/routes/imports')) },
+              { path: 'imports/:id', ...guarded(ROUTE_ROLES.imports, () => import('@/features/imports/routes/imports')) },
               { path: 'review', ...guarded(ROUTE_ROLES.review, () => import('@/features/applications/routes/review')) },
               { path: 'applications', ...guarded(ROUTE_ROLES.applications, () => import('@/features/applications/routes/list')) },
               { path: 'applications/:id', ...guarded(ROUTE_ROLES.applications, () => import('@/features/applications/routes/detail')) },

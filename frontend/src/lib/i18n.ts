@@ -9,6 +9,8 @@ import workflowEnUS from '@/locales/workflow/en-US.json';
 import workflowZhCN from '@/locales/workflow/zh-CN.json';
 import dashboardEnUS from '@/locales/dashboard/en-US.json';
 import dashboardZhCN from '@/locales/dashboard/zh-CN.json';
+import importsEnUS from '@/locales/imports/en-US.json';
+import importsZhCN from '@/locales/imports/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -77,9 +79,9 @@ export function currentLanguage(): Language {
 
 export const resources = {
   // The workflow's texts (batches, applications, qualifications, notices) live in their own files, under `workflow`;
-  // the leadership dashboard's under `dashboard`.
-  'zh-CN': { translation: { ...zhCN, ...workflowZhCN, ...dashboardZhCN } },
-  'en-US': { translation: { ...enUS, ...workflowEnUS, ...dashboardEnUS } },
+  // the leadership dashboard's under `dashboard`; the spreadsheet imports' under `imports`.
+  'zh-CN': { translation: { ...zhCN, ...workflowZhCN, ...dashboardZhCN, ...importsZhCN } },
+  'en-US': { translation: { ...enUS, ...workflowEnUS, ...dashboardEnUS, ...importsEnUS } },
 } as const;
 
 i18n.on('languageChanged', applyLanguageSideEffects);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import dashboardEnUS from './dashboard/en-US.json';
 import dashboardZhCN from './dashboard/zh-CN.json';
 import enUS from './en-US.json';
+import importsEnUS from './imports/en-US.json';
+import importsZhCN from './imports/zh-CN.json';
 import workflowEnUS from './workflow/en-US.json';
 import workflowZhCN from './workflow/zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -20,11 +22,12 @@ function leaves(obj: unknown, prefix = ''): Map<string, unknown> {
 
 const placeholders = (s: unknown) => [...String(s).matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
-// Each pair of files (the app's, and the workflow's and the dashboard's merged beside it) is checked on its own.
+// Each pair of files (the app's, and the workflow's, the dashboard's and the imports' merged beside it) is checked on its own.
 describe.each([
   { name: 'app', zhFile: zhCN, enFile: enUS },
   { name: 'workflow', zhFile: workflowZhCN, enFile: workflowEnUS },
   { name: 'dashboard', zhFile: dashboardZhCN, enFile: dashboardEnUS },
+  { name: 'imports', zhFile: importsZhCN, enFile: importsEnUS },
 ])('$name locale files', ({ zhFile, enFile }) => {
   const zh = leaves(zhFile);
   const en = leaves(enFile);
@@ -59,5 +62,13 @@ describe('the dashboard locale files', () => {
     expect(Object.keys(dashboardZhCN)).toEqual(['dashboard']);
     expect(Object.keys(dashboardEnUS)).toEqual(['dashboard']);
     for (const other of [zhCN, enUS, workflowZhCN, workflowEnUS]) expect(Object.keys(other)).not.toContain('dashboard');
+  });
+});
+
+describe('the imports locale files', () => {
+  it("add only their own top-level key, so merging them hides none of the others' keys", () => {
+    expect(Object.keys(importsZhCN)).toEqual(['imports']);
+    expect(Object.keys(importsEnUS)).toEqual(['imports']);
+    for (const other of [zhCN, enUS, workflowZhCN, workflowEnUS, dashboardZhCN, dashboardEnUS]) expect(Object.keys(other)).not.toContain('imports');
   });
 });

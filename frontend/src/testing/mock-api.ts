@@ -15,7 +15,9 @@ export function mockApi(routes: Record<string, Handler>) {
     const request = input instanceof Request ? input : new Request(input, init);
     const url = new URL(request.url);
     const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.clone().text();
-    const body = text ? JSON.parse(text) : undefined;
+    // A multipart upload is handed over as its form; anything else is JSON.
+    const multipart = request.headers.get('Content-Type')?.startsWith('multipart/form-data');
+    const body = multipart ? await request.clone().formData() : text ? JSON.parse(text) : undefined;
     calls.push({ method: request.method, path: url.pathname, url, headers: request.headers, body });
     const handler = routes[`${request.method} ${url.pathname}`];
     const reply: MockReply = handler

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, CheckSquareOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, CheckSquareOutlined, CloudUploadOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
   enterprises: <BankOutlined />,
   cultivation: <RiseOutlined />,
+  imports: <CloudUploadOutlined />,
   registrations: <SolutionOutlined />,
   users: <TeamOutlined />,
   regions: <EnvironmentOutlined />,

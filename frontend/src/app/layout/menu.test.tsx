@@ -4,20 +4,21 @@ import type { Role } from '@/features/auth/api/get-me';
 import { enterprise, meAs, page, referenceRoutes } from '@/testing/fixtures';
 import { mockApi } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render';
+import { applicationDetail } from '@/testing/workflow-fixtures';
 import { landingPath, navItemsFor } from './menu';
 
 const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
   admin: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '用户管理', '区域管理', '审计日志', '数据看板'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '数据导入', '注册审核', '用户管理', '区域管理', '审计日志', '数据看板'],
   },
   city_officer: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit', 'dashboard'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '审计日志', '数据看板'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '数据导入', '注册审核', '审计日志', '数据看板'],
   },
   county_officer: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'dashboard'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '注册审核', '数据看板'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '数据导入', '注册审核', '数据看板'],
   },
   leader: {
     keys: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
@@ -91,5 +92,57 @@ describe('regions page', () => {
     expect(await screen.findByTestId('page-403')).toBeInTheDocument();
     expect(screen.queryByTestId('nav-regions')).not.toBeInTheDocument();
     expect(screen.queryByTestId('regions-table')).not.toBeInTheDocument();
+  });
+});
+
+describe('imports page', () => {
+  it("is in the officers' menus only", () => {
+    for (const role of ['admin', 'city_officer', 'county_officer'] as const) expect(navItemsFor(meAs(role)).map((i) => i.key), role).toContain('imports');
+    for (const role of ['leader', 'enterprise'] as const) expect(navItemsFor(meAs(role)).map((i) => i.key), role).not.toContain('imports');
+  });
+
+  it.each(['leader', 'enterprise'] as const)('shows %s the 403 page', async (role) => {
+    mockApi({ ...referenceRoutes, 'GET /api/v1/auth/me': { body: meAs(role) } });
+    renderApp('/imports/3');
+    expect(await screen.findByTestId('page-403')).toBeInTheDocument();
+    expect(screen.queryByTestId('import-upload')).not.toBeInTheDocument();
+  });
+});
+
+describe('workflow pages', () => {
+  it("give each role the workflow's items the server lets it use", () => {
+    const keys = (role: Role) => navItemsFor(meAs(role)).map((i) => i.key);
+    // The review queue is the stages' (county, city); the leader reads, the enterprise has its own.
+    for (const role of ['admin', 'city_officer', 'county_officer'] as const) expect(keys(role), role).toEqual(expect.arrayContaining(['review', 'applications', 'batches', 'qualifications']));
+    expect(keys('leader')).toEqual(expect.arrayContaining(['applications', 'batches', 'qualifications']));
+    expect(keys('leader')).not.toContain('review');
+    expect(keys('enterprise')).toEqual(['my-enterprise', 'my-applications', 'my-qualifications']);
+    expect(navItemsFor(meAs('enterprise')).find((i) => i.key === 'my-applications')?.path).toBe('/applications');
+  });
+
+  it.each([
+    ['leader', '/review'],
+    ['enterprise', '/review'],
+    ['enterprise', '/batches'],
+    ['enterprise', '/batches/13'],
+    ['enterprise', '/qualifications'],
+    ['city_officer', '/my-qualifications'],
+  ] as const)('shows %s the 403 page at %s', async (role, path) => {
+    mockApi({ ...referenceRoutes, 'GET /api/v1/auth/me': { body: meAs(role) }, 'GET /api/v1/notifications': { body: { ...page([]), unread: 0 } } });
+    renderApp(path);
+    expect(await screen.findByTestId('page-403')).toBeInTheDocument();
+  });
+
+  it("keeps an enterprise user's menu item selected on its application's page", async () => {
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/auth/me': { body: meAs('enterprise') },
+      'GET /api/v1/notifications': { body: { ...page([]), unread: 0 } },
+      'GET /api/v1/applications/318': { body: applicationDetail({ state: 'draft', steps: [], submitted_at: null }) },
+      'GET /api/v1/enterprises/7/annual-reports': { body: page([]) },
+    });
+    renderApp('/applications/318');
+    await screen.findByTestId('application-info');
+    expect(screen.getByTestId('nav-my-applications').closest('.ant-menu-item-selected')).not.toBeNull();
   });
 });

@@ -4,26 +4,27 @@ import type { Me, Role } from '@/features/auth/api/get-me';
 const WORKFLOW_NAV_KEYS = ['review', 'applications', 'batches', 'qualifications', 'my-applications', 'my-qualifications'] as const;
 type WorkflowNavKey = (typeof WORKFLOW_NAV_KEYS)[number];
 
-export type NavKey = 'dashboard' | 'enterprises' | 'cultivation' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey;
+export type NavKey = 'dashboard' | 'enterprises' | 'cultivation' | 'imports' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey;
 
 export type NavItem = {
   key: NavKey;
   path: string;
-  // The dashboard is named in its own locale files too.
-  labelKey: `nav.${Exclude<NavKey, WorkflowNavKey | 'dashboard'>}` | `workflow.nav.${WorkflowNavKey}` | 'dashboard.nav';
+  // The dashboard and the imports are named in their own locale files too.
+  labelKey: `nav.${Exclude<NavKey, WorkflowNavKey | 'dashboard' | 'imports'>}` | `workflow.nav.${WorkflowNavKey}` | 'dashboard.nav' | 'imports.nav';
 };
 
 const isWorkflowNavKey = (key: NavKey): key is WorkflowNavKey => (WORKFLOW_NAV_KEYS as readonly string[]).includes(key);
 
 function navItem(key: NavKey, path = `/${key}`): NavItem {
   if (key === 'dashboard') return { key, path, labelKey: 'dashboard.nav' };
+  if (key === 'imports') return { key, path, labelKey: 'imports.nav' };
   return { key, path, labelKey: isWorkflowNavKey(key) ? `workflow.nav.${key}` : `nav.${key}` };
 }
 
 const OFFICER_MENUS: Record<Exclude<Role, 'enterprise'>, NavKey[]> = {
-  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
-  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'audit', 'dashboard'],
-  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'registrations', 'dashboard'],
+  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
+  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'dashboard'],
   // A leader lands on the dashboard.
   leader: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
 };
@@ -60,6 +61,8 @@ export const ROUTE_ROLES = {
   batches: ['admin', 'city_officer', 'county_officer', 'leader'],
   qualifications: ['admin', 'city_officer', 'county_officer', 'leader'],
   myQualifications: ['enterprise'],
+  // Officers import the registry and figures (a county officer within its region); historic qualifications only the city and the admin (the server checks).
+  imports: ['admin', 'city_officer', 'county_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function selectedNavKey(pathname: string, items: NavItem[]): NavKey | undefined {
