@@ -88,11 +88,11 @@ describe('sign-in page', () => {
     mockApi({
       'GET /api/v1/auth/me': apiError(401, 'unauthenticated', 'no session'),
       'POST /api/v1/auth/login': { body: meAs('leader') },
-      'GET /api/v1/enterprises': { body: { items: [], total: 0, page: 1, page_size: 20 } },
     });
     const { router } = renderApp('/login?redirect=%2F%2Fevil.example');
     await screen.findByTestId('login-form');
     await signIn('leader');
-    await waitFor(() => expect(router.state.location.pathname).toBe('/enterprises'));
+    // The leader's own landing page instead.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard'));
   });
 });
