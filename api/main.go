@@ -31,6 +31,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/annualupdate"
 	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
@@ -191,6 +192,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	jobsCtx, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
 	imports := importer.NewService(jobsCtx, store.NewImports(db), time.Now, cfg.Location, log)
+	qualifications := qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location}
+	updates := annualupdate.Service{Store: store.NewAnnualUpdates(db), Rules: cfg.AnnualUpdate, Qualifications: qualifications, Now: time.Now, Location: cfg.Location}
 	handler := httpapi.New(httpapi.Deps{
 		Logger:      log,
 		Ready:       func(ctx context.Context) error { return store.Ping(ctx, db) },
@@ -207,6 +210,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Notifications:  notification.Service{Store: store.NewNotifications(db), Now: time.Now},
 		Stats:          stats.Service{Store: store.NewStats(db), Now: time.Now, Location: cfg.Location},
 		Imports:        imports,
+		AnnualUpdates:  updates,
 		Now:            time.Now,
 		Audit:          audit.Service{Store: store.NewReader(db)},
 		Regions:        store.NewReader(db),
@@ -221,7 +225,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 
 	go sweepSessions(ctx, authService, log)
 	go refreshEligibilityDaily(ctx, store.NewEligibility(db), cfg.Location, log)
-	go expiryNoticesDaily(ctx, qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location}, store.NewQualifications(db), log)
+	go expiryNoticesDaily(ctx, qualifications, store.NewQualifications(db), log)
+	go annualUpdateDaily(ctx, updates, store.NewAnnualUpdates(db), log)
 
 	srv := &http.Server{
 		Addr:              net.JoinHostPort("", strconv.Itoa(cfg.Port)),
@@ -280,6 +285,38 @@ func refreshEligibilityDaily(ctx context.Context, st store.Eligibility, loc *tim
 			} else {
 				last = today
 				log.Info("criteria results refreshed", "enterprises", n, "duration_ms", time.Since(start).Milliseconds())
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// annualUpdateDaily sends the annual update's reminders and proposes the cancellations its misses
+// call for, on each new day, under a database lock; both are created once whoever does it.
+func annualUpdateDaily(ctx context.Context, svc annualupdate.Service, st store.AnnualUpdates, log *slog.Logger) {
+	var last calendar.Date
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if today := calendar.On(time.Now(), svc.Location); today != last {
+			var reminders, proposals int
+			ran, err := st.Exclusive(ctx, "annual_update", func(tx annualupdate.Store) error {
+				var err error
+				reminders, proposals, err = svc.Daily(ctx, tx)
+				return err
+			})
+			switch {
+			case err != nil:
+				log.Warn("annual update job failed", "error", err)
+			case ran:
+				last = today
+				log.Info("annual update job", "reminders", reminders, "proposals", proposals)
+			default:
+				last = today
 			}
 		}
 		select {

@@ -91,11 +91,15 @@ var authzTable = map[string][]string{
 	"GET /api/v1/stats/trend":       {"admin", "city_officer", "county_officer", "leader"},
 	"GET /api/v1/stats/pipeline":    {"admin", "city_officer", "county_officer", "leader"},
 
-	"GET /api/v1/imports":                 {"admin", "city_officer", "county_officer"},
-	"POST /api/v1/imports":                {"admin", "city_officer", "county_officer"},
-	"GET /api/v1/imports/templates/:kind": {"admin", "city_officer", "county_officer"},
-	"GET /api/v1/imports/:id":             {"admin", "city_officer", "county_officer"},
-	"POST /api/v1/imports/:id/confirm":    {"admin", "city_officer", "county_officer"},
+	"GET /api/v1/annual-updates":                      {"admin", "city_officer", "county_officer", "leader"},
+	"GET /api/v1/cancellation-proposals":              {"admin", "city_officer", "county_officer", "leader"},
+	"POST /api/v1/cancellation-proposals/:id/confirm": {"admin", "city_officer"},
+	"POST /api/v1/cancellation-proposals/:id/dismiss": {"admin", "city_officer"},
+	"GET /api/v1/imports":                             {"admin", "city_officer", "county_officer"},
+	"POST /api/v1/imports":                            {"admin", "city_officer", "county_officer"},
+	"GET /api/v1/imports/templates/:kind":             {"admin", "city_officer", "county_officer"},
+	"GET /api/v1/imports/:id":                         {"admin", "city_officer", "county_officer"},
+	"POST /api/v1/imports/:id/confirm":                {"admin", "city_officer", "county_officer"},
 
 	"GET /api/v1/audit-events": {"admin", "city_officer"},
 }

@@ -103,6 +103,7 @@ type testEnv struct {
 	seq     int
 	files   string // where attachments are kept
 	imports importer.Service
+	updates annualupdate.Service
 }
 
 var testLocation = time.FixedZone("CST", 8*3600)
@@ -129,6 +130,8 @@ func (e *testEnv) build(staticDir string) http.Handler {
 	jobs, cancelJobs := context.WithCancel(context.Background())
 	e.imports = importer.NewService(jobs, store.NewImports(e.db), clock, testLocation, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	imports := e.imports
+	e.updates = annualupdate.Service{Store: store.NewAnnualUpdates(e.db), Rules: annualupdate.DefaultRules,
+		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation}, Now: clock, Location: testLocation}
 	t.Cleanup(func() { cancelJobs(); imports.Wait() })
 	return New(Deps{
 		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -146,6 +149,7 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Notifications:  notification.Service{Store: store.NewNotifications(e.db), Now: clock},
 		Stats:          stats.Service{Store: store.NewStats(e.db), Now: clock, Location: testLocation},
 		Imports:        e.imports,
+		AnnualUpdates:  e.updates,
 		Now:            clock,
 		Audit:          audit.Service{Store: store.NewReader(e.db)},
 		Regions:        store.NewReader(e.db),

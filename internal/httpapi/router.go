@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/annualupdate"
 	"github.com/tiertracker/tiertracker/internal/apperr"
 	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
@@ -46,6 +47,7 @@ type Deps struct {
 	Notifications  notification.Service
 	Stats          stats.Service
 	Imports        importer.Service
+	AnnualUpdates  annualupdate.Service
 	Now            func() time.Time
 	Audit          audit.Service
 	Regions        region.Store
@@ -152,6 +154,10 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/notifications", everyone, a.listNotifications},
 		{"POST", "/api/v1/notifications/:id/read", everyone, a.readNotification},
 
+		{"GET", "/api/v1/annual-updates", access.Readers, a.listAnnualUpdates},
+		{"GET", "/api/v1/cancellation-proposals", access.Readers, a.listCancellationProposals},
+		{"POST", "/api/v1/cancellation-proposals/:id/confirm", cityLevel, a.decideCancellation(true)},
+		{"POST", "/api/v1/cancellation-proposals/:id/dismiss", cityLevel, a.decideCancellation(false)},
 		{"GET", "/api/v1/imports", officers, a.listImports},
 		{"POST", "/api/v1/imports", officers, a.createImport},
 		{"GET", "/api/v1/imports/templates/:kind", officers, a.importTemplate},

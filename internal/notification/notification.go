@@ -22,6 +22,7 @@ const (
 	ApplicationReturned   Kind = "application_returned"
 	ApplicationRejected   Kind = "application_rejected"
 	ApplicationDecided    Kind = "application_decided"
+	AnnualUpdateDue       Kind = "annual_update_due"
 )
 
 // Notification is one notice to one user.

@@ -219,8 +219,17 @@ const MaxReason = 1000
 // Revoke ends a qualification from today on (city officers and admins), with a reason code of
 // the grounds CRITERIA.md names and a free-text reason.
 func (s Service) Revoke(ctx context.Context, actor access.Actor, id int64, code, reason string) (Detail, error) {
+	err := s.Store.Tx(ctx, func(st Store) error { return s.RevokeIn(ctx, st, actor, id, code, reason) })
+	if err != nil {
+		return Detail{}, err
+	}
+	return s.Get(ctx, access.Actor{Role: access.Admin}, id)
+}
+
+// RevokeIn revokes a qualification within a transaction the caller holds (st is bound to it).
+func (s Service) RevokeIn(ctx context.Context, st Store, actor access.Actor, id int64, code, reason string) error {
 	if !actor.Is(access.CityOfficer, access.Admin) {
-		return Detail{}, apperr.New(apperr.Forbidden, "")
+		return apperr.New(apperr.Forbidden, "")
 	}
 	reason = strings.TrimSpace(reason)
 	var fs apperr.Fields
@@ -238,40 +247,34 @@ func (s Service) Revoke(ctx context.Context, actor access.Actor, id int64, code,
 	}
 	now := s.Now().UTC()
 	today := s.today()
-	err := s.Store.Tx(ctx, func(st Store) error {
-		l, err := st.GetQualification(ctx, actor.Scope(), id)
-		if err != nil {
-			return err
-		}
-		q := l.Qualification
-		if !q.RevokedOn.IsZero() {
-			return apperr.New(apperr.InvalidTransition, "already_revoked")
-		}
-		if today.After(q.ValidUntil) {
-			return apperr.New(apperr.InvalidTransition, "already_expired")
-		}
-		if err := fs.Err(); err != nil {
-			return err
-		}
-		read := q.Version
-		q.RevokedOn, q.RevokeReasonCode, q.RevokedReason, q.RevokedBy, q.UpdatedAt = today, code, reason, actor.Username, now
-		if err := st.UpdateQualification(ctx, &q, read); err != nil {
-			return err
-		}
-		if err := st.CreateQualificationEvents(ctx, []Event{{QualificationID: id, Kind: Ended, On: today, ValidUntil: q.ValidUntil,
-			ReasonCode: code, Reason: reason, ActorUsername: actor.Username, CreatedAt: now}}); err != nil {
-			return err
-		}
-		if err := st.RefreshEligibility(ctx, q.EnterpriseID, now, s.Location); err != nil {
-			return err
-		}
-		return st.RecordAudit(ctx, audit.New(ctx, now, actor, "qualification.revoke", "qualification", q.EntityID(),
-			map[string]any{"revoked_on": nil}, map[string]any{"revoked_on": today.String(), "reason_code": code, "reason": reason}))
-	})
+	l, err := st.GetQualification(ctx, actor.Scope(), id)
 	if err != nil {
-		return Detail{}, err
+		return err
 	}
-	return s.Get(ctx, access.Actor{Role: access.Admin}, id)
+	q := l.Qualification
+	if !q.RevokedOn.IsZero() {
+		return apperr.New(apperr.InvalidTransition, "already_revoked")
+	}
+	if today.After(q.ValidUntil) {
+		return apperr.New(apperr.InvalidTransition, "already_expired")
+	}
+	if err := fs.Err(); err != nil {
+		return err
+	}
+	read := q.Version
+	q.RevokedOn, q.RevokeReasonCode, q.RevokedReason, q.RevokedBy, q.UpdatedAt = today, code, reason, actor.Username, now
+	if err := st.UpdateQualification(ctx, &q, read); err != nil {
+		return err
+	}
+	if err := st.CreateQualificationEvents(ctx, []Event{{QualificationID: id, Kind: Ended, On: today, ValidUntil: q.ValidUntil,
+		ReasonCode: code, Reason: reason, ActorUsername: actor.Username, CreatedAt: now}}); err != nil {
+		return err
+	}
+	if err := st.RefreshEligibility(ctx, q.EnterpriseID, now, s.Location); err != nil {
+		return err
+	}
+	return st.RecordAudit(ctx, audit.New(ctx, now, actor, "qualification.revoke", "qualification", q.EntityID(),
+		map[string]any{"revoked_on": nil}, map[string]any{"revoked_on": today.String(), "reason_code": code, "reason": reason}))
 }
 
 // NoticeDays are the days before expiry on which holders and their officers are told.

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/tiertracker/tiertracker/internal/annualupdate"
 	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/audit"
 	"github.com/tiertracker/tiertracker/internal/auth"
@@ -21,6 +22,7 @@ import (
 
 // Each adapter satisfies its domain's Store: the compiler checks it here.
 var (
+	_ annualupdate.Store  = AnnualUpdates{}
 	_ application.Store   = Applications{}
 	_ audit.Store         = Reader{}
 	_ auth.Store          = Sessions{}

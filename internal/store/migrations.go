@@ -21,6 +21,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0004_criteria_facts", Migrate: migrateCriteriaFacts},
 	{ID: "0005_workflow", Migrate: migrateWorkflow},
 	{ID: "0006_imports", Migrate: migrateImports},
+	{ID: "0007_cancellation_proposals", Migrate: migrateCancellationProposals},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
@@ -484,4 +485,33 @@ func migrateImports(tx *gorm.DB) error {
 		CreatedByUser *user `gorm:"foreignKey:CreatedByID;constraint:OnDelete:RESTRICT"`
 	}
 	return tx.AutoMigrate(&importJob{})
+}
+
+// migrateCancellationProposals adds the qualifications proposed for cancellation for missed annual
+// updates: one per qualification and validity period, and the city's decision on it.
+func migrateCancellationProposals(tx *gorm.DB) error {
+	type enterprise struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type qualification struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type cancellationProposal struct {
+		ID               int64   `gorm:"primaryKey"`
+		EnterpriseID     int64   `gorm:"not null;index"`
+		QualificationID  int64   `gorm:"not null;uniqueIndex:idx_proposal_period"`
+		Tier             string  `gorm:"size:32;not null"`
+		PeriodValidUntil string  `gorm:"type:date;not null;uniqueIndex:idx_proposal_period"`
+		MissedYears      string  `gorm:"size:64;not null"`
+		Status           string  `gorm:"size:16;not null;index"`
+		Reason           *string `gorm:"size:1000"`
+		DecidedBy        *string `gorm:"size:64"`
+		DecidedAt        *time.Time
+		Version          int `gorm:"not null"`
+		CreatedAt        time.Time
+		UpdatedAt        time.Time
+		Enterprise       *enterprise    `gorm:"constraint:OnDelete:RESTRICT"`
+		Qualification    *qualification `gorm:"constraint:OnDelete:RESTRICT"`
+	}
+	return tx.AutoMigrate(&cancellationProposal{})
 }

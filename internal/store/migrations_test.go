@@ -155,3 +155,15 @@ func TestMigration0006Imports(t *testing.T) {
 		}
 	}
 }
+
+func TestMigration0007CancellationProposals(t *testing.T) {
+	db := storetest.New(t)
+	for _, c := range []string{"enterprise_id", "qualification_id", "tier", "period_valid_until", "missed_years", "status", "reason", "decided_by", "decided_at", "version"} {
+		if !db.Migrator().HasColumn("cancellation_proposals", c) {
+			t.Errorf("cancellation_proposals.%s missing", c)
+		}
+	}
+	if !db.Migrator().HasIndex("cancellation_proposals", "idx_proposal_period") {
+		t.Error("one proposal per qualification and period is not enforced")
+	}
+}

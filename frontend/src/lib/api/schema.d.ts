@@ -866,6 +866,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/annual-updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's annual update: every enterprise that held a qualification when the window opened, and whether it filed the previous year's figures in time (officers within scope, leaders). */
+        get: operations["listAnnualUpdates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cancellation-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Qualifications proposed for cancellation for missed annual updates, the undecided first (officers within scope, leaders). */
+        get: operations["listCancellationProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cancellation-proposals/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a proposed cancellation: the qualification is revoked for missed annual updates (city officer, admin). */
+        post: operations["confirmCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cancellation-proposals/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a proposed cancellation, with a reason (city officer, admin). */
+        post: operations["dismissCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -962,6 +1030,59 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnualUpdate: {
+            enterprise_id: number;
+            enterprise_name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            /** @description The tiers held when the window opened. */
+            tiers: components["schemas"]["Tier"][];
+            year: number;
+            /** @description The year whose figures are due (year − 1). */
+            report_year: number;
+            /** @enum {string} */
+            status: "upcoming" | "pending" | "filed" | "missed";
+            /**
+             * Format: date
+             * @description When the figures were first filed.
+             */
+            filed_on: string | null;
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+        };
+        CancellationProposal: {
+            id: number;
+            enterprise_id: number;
+            enterprise_name: string;
+            credit_code: string;
+            region_code: string;
+            region_name: string;
+            qualification_id: number;
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: date
+             * @description The end of the validity period the misses fell in.
+             */
+            period_valid_until: string;
+            /** @description The windows missed. */
+            missed_years: number[];
+            /** @enum {string} */
+            status: "proposed" | "confirmed" | "dismissed";
+            reason: string | null;
+            decided_by: string | null;
+            /** Format: date-time */
+            decided_at: string | null;
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CancellationDecision: {
+            reason: string;
+            version: number;
+        };
         Import: {
             id: number;
             /** @enum {string} */
@@ -1917,7 +2038,7 @@ export interface components {
         Notification: {
             id: number;
             /** @enum {string} */
-            kind: "qualification_expiring" | "application_returned" | "application_rejected" | "application_decided";
+            kind: "qualification_expiring" | "application_returned" | "application_rejected" | "application_decided" | "annual_update_due";
             params: Record<string, never>;
             link: string | null;
             /** Format: date-time */
@@ -3888,6 +4009,141 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listAnnualUpdates: {
+        parameters: {
+            query?: {
+                /** @description The window's year (the figures of the year before); default this year. */
+                year?: number;
+                status?: "upcoming" | "pending" | "filed" | "missed";
+                region?: string;
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+                /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
+                format?: components["parameters"]["Format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page, or every row as .xlsx with format=xlsx. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["AnnualUpdate"][];
+                    };
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Workbook"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    listCancellationProposals: {
+        parameters: {
+            query?: {
+                status?: "proposed" | "confirmed" | "dismissed";
+                region?: string;
+                /** @description From 1. */
+                page?: components["parameters"]["Page"];
+                page_size?: components["parameters"]["PageSize"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["CancellationProposal"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    confirmCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationDecision"];
+            };
+        };
+        responses: {
+            /** @description Confirmed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    dismissCancellation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancellationDecision"];
+            };
+        };
+        responses: {
+            /** @description Dismissed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CancellationProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
     };
