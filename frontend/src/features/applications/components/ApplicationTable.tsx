@@ -23,13 +23,14 @@ type Props = {
   showBatch?: boolean;
   rowSelection?: TableProps<Application>['rowSelection'];
   testId?: string;
+  emptyText?: string;
 };
 
 /**
  * ApplicationTable lists applications with their state and whom each waits on (the stage, and
  * the region for the county's); each opens its page, to act on it when it is the user's turn.
  */
-export function ApplicationTable({ items, total, page, pageSize, loading, onPage, showEnterprise = true, showBatch = true, rowSelection, testId = 'applications-table' }: Props) {
+export function ApplicationTable({ items, total, page, pageSize, loading, onPage, showEnterprise = true, showBatch = true, rowSelection, testId = 'applications-table', emptyText }: Props) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
   const regionName = useRegionName();
@@ -107,7 +108,7 @@ export function ApplicationTable({ items, total, page, pageSize, loading, onPage
       loading={loading}
       rowSelection={rowSelection}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('workflow.applications.empty') }}
+      locale={{ emptyText: emptyText ?? t('workflow.applications.empty') }}
       pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
       onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? pageSize)}
       onRow={(a) => ({ 'data-testid': `application-row-${a.id}`, 'data-state': a.state }) as React.HTMLAttributes<HTMLElement>}

@@ -7,6 +7,9 @@ import { useBulkTransition, type BulkResultItem } from '../api/bulk-transition';
 
 export type BulkAction = 'pass' | 'return';
 
+/** The server takes a comment of up to 2000 characters. */
+const MAX_COMMENT = 2000;
+
 type Props = {
   /** The applications chosen, with the versions read; null when closed. */
   items: Application[] | null;
@@ -107,10 +110,10 @@ export function BulkTransitionModal({ items, action, passLabel, onClose }: Props
             label={action === 'return' ? t('workflow.transition.comment') : t('workflow.transition.commentOptional')}
             rules={[
               ...(action === 'return' ? [{ required: true, whitespace: true, message: t('workflow.transition.commentRequired') }] : []),
-              { max: 1000, message: t('validation.tooLong', { max: 1000 }) },
+              { max: MAX_COMMENT, message: t('validation.tooLong', { max: MAX_COMMENT }) },
             ]}
           >
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount data-testid="bulk-comment" />
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={MAX_COMMENT} showCount data-testid="bulk-comment" />
           </Form.Item>
         </Form>
       )}

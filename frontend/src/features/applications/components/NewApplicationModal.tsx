@@ -1,15 +1,17 @@
-import { Alert, Form, Modal, Select } from 'antd';
+import { Alert, Form, Modal, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAnnualReports } from '@/features/annual-reports/api/get-annual-reports';
-import { useBatches } from '@/features/batches/api/get-batches';
+import { useBatches, type Batch } from '@/features/batches/api/get-batches';
 import { tierName } from '@/features/eligibility/components/criteria-text';
 import { enterpriseTabPath } from '@/features/enterprises/components/enterprise-tabs';
+import { useEnterpriseQualifications } from '@/features/qualifications/api/get-enterprise-qualifications';
 import { handleApiError } from '@/lib/api/handle-error';
 import { formatDate } from '@/lib/format';
 import { notify } from '@/lib/notify';
 import { useCreateApplication } from '../api/create-application';
+import { missingPrerequisite } from './workflow-rules';
 
 type Values = { batch_id?: number; report_year?: number };
 
@@ -23,11 +25,17 @@ export function NewApplicationModal({ enterpriseId, open, onClose }: { enterpris
   const [form] = Form.useForm<Values>();
   const batches = useBatches({ status: 'open', page_size: 200 }, { enabled: open });
   const reports = useAnnualReports(open ? enterpriseId : 0);
+  const held = useEnterpriseQualifications(open ? enterpriseId : 0, { status: 'valid', page_size: 50 });
+  const chosenId = Form.useWatch('batch_id', form);
   const create = useCreateApplication();
   const years = (reports.data?.items ?? []).map((r) => r.year).sort((a, b) => b - a);
   const openBatches = batches.data?.items ?? [];
   const required = { required: true, message: t('validation.required') };
   const latest = years[0];
+  // The tier a batch needs that the enterprise does not hold: said before it applies, the server refuses the submission.
+  const missing = (b: Batch) => (held.data ? missingPrerequisite(b, held.data.items) : undefined);
+  const chosen = openBatches.find((b) => b.id === chosenId);
+  const chosenMissing = chosen && missing(chosen);
 
   // The latest filed year is the natural choice, once the years are known.
   useEffect(() => {
@@ -79,6 +87,20 @@ export function NewApplicationModal({ enterpriseId, open, onClose }: { enterpris
             loading={batches.isFetching}
             placeholder={t('workflow.applications.batchPlaceholder')}
             popupMatchSelectWidth={false}
+            optionRender={(option) => {
+              const b = openBatches.find((x) => x.id === option.value);
+              const needs = b && missing(b);
+              return (
+                <div data-testid={`batch-option-${option.value}`}>
+                  <div>{option.label}</div>
+                  {needs && (
+                    <Typography.Text type="warning" style={{ fontSize: 12 }}>
+                      {t('workflow.applications.needsTier', { tier: tierName(t, needs) })}
+                    </Typography.Text>
+                  )}
+                </div>
+              );
+            }}
             options={openBatches.map((b) => ({
               value: b.id,
               label: t('workflow.applications.batchOption', {
@@ -90,6 +112,15 @@ export function NewApplicationModal({ enterpriseId, open, onClose }: { enterpris
             data-testid="new-application-batch"
           />
         </Form.Item>
+        {chosenMissing && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('workflow.applications.needsTierNotice', { tier: tierName(t, chosenMissing) })}
+            data-testid="needs-tier"
+          />
+        )}
         <Form.Item name="report_year" label={t('workflow.applications.reportYear')} rules={[required]} extra={t('workflow.applications.reportYearHint')}>
           <Select<number>
             loading={reports.isFetching}

@@ -28,9 +28,12 @@ export function StepTimeline({ steps }: { steps: ApplicationStep[] }) {
       items={steps.map((s, i) => ({
         key: i,
         color: color(s),
-        title: formatDateTime(s.at, i18n.language),
         content: (
           <div data-testid="history-step" data-action={s.action}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {formatDateTime(s.at, i18n.language)}
+            </Typography.Text>
+            <br />
             <Typography.Text strong>{isKnownStep(s.action) ? t(`workflow.steps.${s.action}`) : s.action}</Typography.Text>{' '}
             <Typography.Text type="secondary">
               {t('workflow.steps.transition', { from: t(`workflow.states.${s.from_state}`), to: t(`workflow.states.${s.to_state}`) })}

@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DATE_FORMAT } from '@/features/enterprises/components/enterprise-form-values';
+import { validUntilOf } from '@/features/qualifications/components/validity';
 import { handleApiError } from '@/lib/api/handle-error';
 import { formatDate } from '@/lib/format';
 import { notify } from '@/lib/notify';
@@ -15,9 +16,8 @@ export type Decision = Extract<TransitionAction, 'pass' | 'return' | 'reject' | 
 
 type Values = { comment?: string; result?: 'approved' | 'not_approved'; announcement_no?: string; granted_on?: Dayjs | null };
 
-const MAX_COMMENT = 1000;
-/** A qualification is valid for three years from the day it is granted. */
-const VALIDITY_YEARS = 3;
+/** The server takes a comment of up to 2000 characters. */
+const MAX_COMMENT = 2000;
 
 /** toTransition turns the dialog's values into the request, naming the version read. */
 function toTransition(action: Decision, version: number, v: Values): TransitionInput {
@@ -106,11 +106,7 @@ export function TransitionModal({ application, action, onClose }: Props) {
                   name="granted_on"
                   label={t('workflow.transition.grantedOn')}
                   rules={[required]}
-                  extra={
-                    grantedOn
-                      ? t('workflow.transition.validUntil', { date: formatDate(grantedOn.add(VALIDITY_YEARS, 'year').format(DATE_FORMAT), i18n.language) })
-                      : undefined
-                  }
+                  extra={grantedOn ? t('workflow.transition.validUntil', { date: formatDate(validUntilOf(grantedOn.format(DATE_FORMAT)), i18n.language) }) : undefined}
                 >
                   <DatePicker
                     format={DATE_FORMAT}

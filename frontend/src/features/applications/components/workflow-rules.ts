@@ -1,4 +1,7 @@
 import type { Me } from '@/features/auth/api/get-me';
+import type { Batch } from '@/features/batches/api/get-batches';
+import type { Tier } from '@/features/eligibility/api/get-eligibility';
+import type { Qualification } from '@/features/qualifications/api/get-qualifications';
 import type { Application, ApplicationState } from '../api/get-applications';
 import type { TransitionAction } from '../api/transition-application';
 
@@ -95,4 +98,26 @@ export function actionLabelKey(action: TransitionAction, state: ApplicationState
   if (action === 'pass' && state === 'city_review') return 'workflow.actions.recommend' as const;
   if (action === 'submit' && state === 'returned') return 'workflow.actions.resubmit' as const;
   return `workflow.actions.${action}` as const;
+}
+
+const TIER_BELOW: Partial<Record<Tier, Tier>> = { specialized_sme: 'innovative_sme', little_giant: 'specialized_sme' };
+
+/**
+ * prerequisiteOf is the tier an applicant must hold in force to submit in a batch: the tier below
+ * for a recognition (none for the bottom tier), the tier itself for a re-review.
+ */
+export function prerequisiteOf(b: Pick<Batch, 'tier' | 'kind'>): Tier | undefined {
+  return b.kind === 'review' ? b.tier : TIER_BELOW[b.tier];
+}
+
+/**
+ * missingPrerequisite names the tier a batch needs that none of the enterprise's qualifications
+ * holds in force today (valid or expiring), so that the SPA can say so before a submission the
+ * server would refuse. The server also checks that a re-review is due; this does not.
+ */
+export function missingPrerequisite(b: Pick<Batch, 'tier' | 'kind'>, qualifications: Pick<Qualification, 'tier' | 'status'>[]): Tier | undefined {
+  const needed = prerequisiteOf(b);
+  if (!needed) return undefined;
+  const held = qualifications.some((q) => q.tier === needed && (q.status === 'valid' || q.status === 'expiring'));
+  return held ? undefined : needed;
 }

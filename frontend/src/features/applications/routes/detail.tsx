@@ -1,13 +1,14 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Col, Flex, Row, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { NotFoundPage, QueryErrorPage } from '@/components/ErrorPages';
 import { PageHeader } from '@/components/PageHeader';
 import { useCurrentUser } from '@/features/auth/components/current-user';
 import { parseId } from '@/lib/redirect';
 import { useApplication, type ApplicationDetail } from '../api/get-application';
 import { ApplicationActions } from '../components/ApplicationActions';
+import { ApplicationFigures } from '../components/ApplicationFigures';
 import { ApplicationInfo } from '../components/ApplicationInfo';
 import { ApplicationStateTag } from '../components/ApplicationStateTag';
 import { Attachments } from '../components/Attachments';
@@ -29,6 +30,8 @@ function lastDecision(a: ApplicationDetail) {
 export function Component() {
   const { t } = useTranslation();
   const me = useCurrentUser();
+  const navigate = useNavigate();
+  const location = useLocation();
   const id = parseId(useParams().id);
   const { data: application, isPending, error, refetch } = useApplication(id ?? 0);
 
@@ -41,8 +44,18 @@ export function Component() {
 
   return (
     <>
-      <Link to="/applications" style={{ display: 'inline-block', marginBottom: 8 }} data-testid="back-to-list">
-        <ArrowLeftOutlined /> {t('workflow.detail.back')}
+      <Link
+        to="/applications"
+        // Back to where the user came from (the queue, a batch, a notice); opened directly, to the list.
+        onClick={(e) => {
+          if (location.key === 'default') return;
+          e.preventDefault();
+          void navigate(-1);
+        }}
+        style={{ display: 'inline-block', marginBottom: 8 }}
+        data-testid="back-to-list"
+      >
+        <ArrowLeftOutlined /> {t(location.key === 'default' ? 'workflow.detail.back' : 'common.back')}
       </Link>
       <PageHeader
         title={
@@ -68,17 +81,22 @@ export function Component() {
         <Col xs={24} xl={8}>
           <ApplicationActions application={application} />
         </Col>
-        <Col xs={24}>
-          <FrozenSelfCheck application={application} />
-        </Col>
         <Col xs={24} lg={12}>
           <Attachments applicationId={application.id} attachments={application.attachments} canEdit={canEdit} />
         </Col>
         <Col xs={24} lg={12}>
           <section data-testid="history-section">
-            <Typography.Title level={5}>{t('workflow.detail.history')}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('workflow.detail.history')}
+            </Typography.Title>
             <StepTimeline steps={application.steps} />
           </section>
+        </Col>
+        <Col xs={24}>
+          <ApplicationFigures application={application} />
+        </Col>
+        <Col xs={24}>
+          <FrozenSelfCheck application={application} />
         </Col>
       </Row>
     </>

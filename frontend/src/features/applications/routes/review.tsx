@@ -47,7 +47,7 @@ export function Component() {
 
   return (
     <>
-      <PageHeader title={t('workflow.review.title')} />
+      <PageHeader title={stages.length === 1 ? t('workflow.review.titleStage', { stage: t(`workflow.review.stages.${stage}`) }) : t('workflow.review.title')} />
       {stages.length > 1 && (
         <Segmented<ReviewStage>
           value={stage}
@@ -89,6 +89,7 @@ export function Component() {
             : undefined
         }
         testId="review-table"
+        emptyText={t('workflow.review.empty')}
       />
       <BulkTransitionModal
         items={bulk?.items ?? null}

@@ -106,9 +106,12 @@ function QualificationView({ q }: { q: QualificationDetail }) {
         items={q.events.map((ev, i) => ({
           key: i,
           color: EVENT_COLORS[ev.kind],
-          title: formatDate(ev.on, i18n.language),
           content: (
             <div data-testid="qualification-event" data-kind={ev.kind}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {formatDate(ev.on, i18n.language)}
+              </Typography.Text>
+              <br />
               <Typography.Text strong>{t(`workflow.qualifications.eventKinds.${ev.kind}`)}</Typography.Text>
               {ev.announcement_no && <span> · {ev.announcement_no}</span>}
               <div>{t('workflow.qualifications.eventValidUntil', { date: formatDate(ev.valid_until, i18n.language) })}</div>

@@ -19,7 +19,7 @@ type Props = {
   onPage: (page: number, pageSize: number) => void;
 };
 
-/** QualificationTable lists qualifications with their validity and status as of the list's date; an expiring one is highlighted. */
+/** QualificationTable lists qualifications with their validity and status as of the list's date; an expiring one is highlighted. Each opens by its enterprise's name (or, in an enterprise's own list, its tier). */
 export function QualificationTable({ items, total, page, pageSize, loading, showEnterprise = true, onOpen, onPage }: Props) {
   const { t, i18n } = useTranslation();
   const regionName = useRegionName();
@@ -92,16 +92,6 @@ export function QualificationTable({ items, total, page, pageSize, loading, show
       },
     },
     { key: 'status', title: t('workflow.qualifications.columns.status'), render: (_, q) => <QualificationStatusTag status={q.status} /> },
-    {
-      key: 'open',
-      title: t('common.actions'),
-      fixed: 'right',
-      render: (_, q) => (
-        <Button type="link" size="small" onClick={() => onOpen(q)} data-testid={`qualification-view-${q.id}`}>
-          {t('workflow.common.view')}
-        </Button>
-      ),
-    },
   ];
   return (
     <Table<Qualification>
