@@ -435,6 +435,18 @@ func (g *generator) yearFacts(r *criteria.Report, strength float64) {
 	share := math.Round((0.005+strength*strength*0.2*g.rnd.Float64())*10000) / 10000
 	r.NationalMarketShare = &share
 	r.LocalScore = intPtr(min(int(strength*12)+g.pick(4), 15))
+	miit2026Facts(r, strength)
+}
+
+// miit2026Facts fills the facts the 2026 measures added: the quality evaluation's score, the
+// officers' view of the niche-market position, and the domestic rank. They come from their own
+// random source, so that the rest of the demo city stays as it was before they existed.
+func miit2026Facts(r *criteria.Report, strength float64) {
+	rnd := rand.New(rand.NewPCG(uint64(r.Year), math.Float64bits(strength)))
+	score := math.Round((25+strength*60+rnd.Float64()*15)*10) / 10
+	r.QualityScore = &score
+	r.MarketPositionLeading = boolPtr(strength > 0.55 && rnd.Float64() < 0.8)
+	r.DomesticRank = intPtr(1 + int((1-strength)*30) + rnd.IntN(5))
 }
 
 func (g *generator) company(regionCode string, s sector, name string) company {
