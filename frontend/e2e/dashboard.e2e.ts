@@ -57,7 +57,7 @@ async function expectCardsToShow(page: Page, now: Summary, before: Summary) {
   }
 }
 
-describe('the leader reads the dashboard, goes back to mid-2023, opens a tier and exports it', () => {
+describe('the leader reads the dashboard, goes back to mid-2023, opens a region and a tier and exports it', () => {
   const b = useBrowser('dashboard');
   let api: APIRequestContext;
 
@@ -65,7 +65,7 @@ describe('the leader reads the dashboard, goes back to mid-2023, opens a tier an
     await api?.dispose();
   });
 
-  it('lands on the dashboard, changes the as-of date, clicks through to the list with the same filters, and exports it', async () => {
+  it('lands on the dashboard, changes the as-of date, clicks through from a bar and a card to the list with the same filters, and exports it', async () => {
     const page = b.page();
     api = await apiAs('leader');
 
@@ -98,6 +98,29 @@ describe('the leader reads the dashboard, goes back to mid-2023, opens a tier an
     // The charts are drawn (ECharts loaded on demand).
     await page.getByTestId('dashboard-by-region-chart').locator('svg').first().waitFor();
     await page.getByTestId('dashboard-trend-holders-chart').locator('svg').first().waitFor();
+
+    // A bar opens the holders of its tier and region: the specialised SMEs (blue) of the first region.
+    const regions = (await (await api.get('/api/v1/regions')).json()) as { items: { code: string; order: number }[] };
+    const firstRegion = [...regions.items].sort((a, b) => a.order - b.order)[0]!.code;
+    const cells = (await (await api.get('/api/v1/stats/by-region?as_of=2023-06-30')).json()) as { items: { code: string; tier: string; holders: number }[] };
+    const inFirstRegion = cells.items.find((c) => c.code === firstRegion && c.tier === 'specialized_sme')?.holders ?? 0;
+    expect(inFirstRegion, 'the first region holds specialised SMEs').toBeGreaterThan(0);
+    const bars = [];
+    for (const path of await page.getByTestId('dashboard-by-region-chart').locator('path[fill="#1677ff"]').all()) {
+      const box = await path.boundingBox();
+      // The legend's swatch is smaller than a bar.
+      if (box && box.height > 14) bars.push(box);
+    }
+    bars.sort((a, b) => a.y - b.y);
+    const bar = bars[0]!;
+    const regionListed = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/qualifications' && res.request().method() === 'GET');
+    await page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.getByTestId('qualifications-table').waitFor();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ tier: 'specialized_sme', status: 'valid', as_of: '2023-06-30', region: firstRegion });
+    expect(((await (await regionListed).json()) as { total: number }).total).toBe(inFirstRegion);
+    await page.goBack();
+    await page.getByTestId('dashboard-cards').waitFor();
+    await expectCardsToShow(page, then, thenAYearAgo);
 
     // The specialised SMEs' card opens the qualification list of the same tier, date and status.
     const listed = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/v1/qualifications' && res.request().method() === 'GET');
