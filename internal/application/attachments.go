@@ -46,40 +46,14 @@ func (s Service) Attach(ctx context.Context, actor access.Actor, applicationID i
 	if !a.State.Editable() {
 		return Attachment{}, apperr.New(apperr.InvalidTransition, "not_editable")
 	}
-	filename = cleanName(filename)
-	if filename == "" {
-		return Attachment{}, apperr.Field("file", apperr.RuleRequired, nil)
-	}
-	// Read the head to learn the type, then stream the rest through a hash into storage.
-	head := make([]byte, 512)
-	n, err := io.ReadFull(r, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return Attachment{}, apperr.Wrap(err, "read upload")
-	}
-	head = head[:n]
-	if n == 0 {
-		return Attachment{}, apperr.Field("file", apperr.RuleRequired, nil)
-	}
-	ctype := http.DetectContentType(head)
-	if _, ok := allowedTypes[ctype]; !ok {
-		return Attachment{}, &apperr.Error{Code: apperr.UnsupportedMediaType, Reason: "attachment_type", Fields: []apperr.FieldError{{Field: "file", Rule: apperr.RuleFileType}}}
-	}
-	key, err := randomKey()
+	f, err := StoreFile(s.Files, filename, r)
 	if err != nil {
-		return Attachment{}, apperr.Wrap(err, "attachment key")
+		return Attachment{}, err
 	}
-	hash := sha256.New()
-	counted := &countingReader{r: io.MultiReader(bytes.NewReader(head), r), limit: MaxAttachmentBytes}
-	if err := s.Files.Save(key, io.TeeReader(counted, hash)); err != nil {
-		_ = s.Files.Remove(key)
-		if errors.Is(err, errTooLarge) {
-			return Attachment{}, apperr.New(apperr.PayloadTooLarge, "attachment_too_large")
-		}
-		return Attachment{}, apperr.Wrap(err, "save attachment")
-	}
+	key := f.StorageKey
 	now := s.Now().UTC()
-	att := Attachment{ApplicationID: a.ID, Filename: filename, ContentType: ctype, Size: counted.n,
-		SHA256: hex.EncodeToString(hash.Sum(nil)), StorageKey: key, UploadedBy: actor.Username, CreatedAt: now}
+	att := Attachment{ApplicationID: a.ID, Filename: f.Filename, ContentType: f.ContentType, Size: f.Size,
+		SHA256: f.SHA256, StorageKey: key, UploadedBy: actor.Username, CreatedAt: now}
 	err = s.Store.Tx(ctx, func(st Store) error {
 		// The application may have been submitted meanwhile.
 		cur, err := st.GetApplication(ctx, access.Scope{}, a.ID)
@@ -148,6 +122,53 @@ func (s Service) Detach(ctx context.Context, actor access.Actor, applicationID, 
 	}
 	_ = s.Files.Remove(key) // the record is gone; a file left behind harms no one
 	return nil
+}
+
+// StoredFile is a file kept by Files: its cleaned name, its type as its content says, its size and
+// hash, and the random key it is kept under.
+type StoredFile struct {
+	Filename    string
+	ContentType string
+	Size        int64
+	SHA256      string
+	StorageKey  string
+}
+
+// StoreFile keeps an uploaded file by the attachment rules: a PDF, JPEG or PNG by its content
+// (not its name), at most MaxAttachmentBytes, under a random key. Nothing is kept on a refusal.
+func StoreFile(files Files, filename string, r io.Reader) (StoredFile, error) {
+	filename = cleanName(filename)
+	if filename == "" {
+		return StoredFile{}, apperr.Field("file", apperr.RuleRequired, nil)
+	}
+	// Read the head to learn the type, then stream the rest through a hash into storage.
+	head := make([]byte, 512)
+	n, err := io.ReadFull(r, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return StoredFile{}, apperr.Wrap(err, "read upload")
+	}
+	head = head[:n]
+	if n == 0 {
+		return StoredFile{}, apperr.Field("file", apperr.RuleRequired, nil)
+	}
+	ctype := http.DetectContentType(head)
+	if _, ok := allowedTypes[ctype]; !ok {
+		return StoredFile{}, &apperr.Error{Code: apperr.UnsupportedMediaType, Reason: "attachment_type", Fields: []apperr.FieldError{{Field: "file", Rule: apperr.RuleFileType}}}
+	}
+	key, err := randomKey()
+	if err != nil {
+		return StoredFile{}, apperr.Wrap(err, "attachment key")
+	}
+	hash := sha256.New()
+	counted := &countingReader{r: io.MultiReader(bytes.NewReader(head), r), limit: MaxAttachmentBytes}
+	if err := files.Save(key, io.TeeReader(counted, hash)); err != nil {
+		_ = files.Remove(key)
+		if errors.Is(err, errTooLarge) {
+			return StoredFile{}, apperr.New(apperr.PayloadTooLarge, "attachment_too_large")
+		}
+		return StoredFile{}, apperr.Wrap(err, "save attachment")
+	}
+	return StoredFile{Filename: filename, ContentType: ctype, Size: counted.n, SHA256: hex.EncodeToString(hash.Sum(nil)), StorageKey: key}, nil
 }
 
 func cleanName(name string) string {
