@@ -25,6 +25,8 @@ export const importQueryOptions = (id: number) =>
     // Asked again while its job runs; a finished import changes no more.
     refetchInterval: (query) => (isRunning(query.state.data?.status) ? POLL_MS : false),
     staleTime: 0,
+    // A poll that fails while a long write holds the database is said on the page, once, not as a toast a second.
+    meta: { errorShownByPage: true },
   });
 
 export const useImport = (id: number | undefined) => useQuery({ ...importQueryOptions(id ?? 0), enabled: id !== undefined });

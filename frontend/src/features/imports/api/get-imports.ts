@@ -17,6 +17,7 @@ export const importsListQueryOptions = (query: ImportListParams) =>
     queryFn: () => getImports(query),
     placeholderData: keepPreviousData,
     refetchInterval: (q) => (q.state.data?.items.some((im) => isRunning(im.status)) ? LIST_POLL_MS : false),
+    meta: { errorShownByPage: true },
   });
 
 export const useImports = (query: ImportListParams) => useQuery(importsListQueryOptions(query));

@@ -19,8 +19,13 @@ type Props = {
   onUploaded: (im: Import) => void;
 };
 
+type PanelProps = Props & {
+  /** Why the last poll failed (it is tried again); what is shown is then the last answer. */
+  pollError?: Error | null;
+};
+
 /** ImportPanel is one import as it stands: its job's progress, its problems, what it will write, or what it wrote. */
-export function ImportPanel({ im, onUploaded }: Props) {
+export function ImportPanel({ im, pollError, onUploaded }: PanelProps) {
   const { t, i18n } = useTranslation();
   const view = importView(im);
   const lang = i18n.language;
@@ -53,6 +58,9 @@ export function ImportPanel({ im, onUploaded }: Props) {
           { key: 'at', label: t('imports.recent.createdAt'), children: `${formatDateTime(im.created_at, lang)} · ${im.created_by}` },
         ]}
       />
+      {pollError && (
+        <Alert type="warning" showIcon data-testid="import-poll-error" title={t('imports.progress.pollFailed', { message: pollError.message })} style={{ marginBottom: 12 }} />
+      )}
       {(view === 'reading' || view === 'validating' || view === 'importing') && <ImportProgress im={im} phase={view} />}
       {view === 'invalid' && <InvalidView im={im} onUploaded={onUploaded} />}
       {view === 'ready' && <ReadyView im={im} />}

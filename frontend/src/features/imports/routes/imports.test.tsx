@@ -80,8 +80,11 @@ describe('imports page', () => {
 
   it('uploads a file, follows its check with a progress bar, and lists every bad row with its row, column, cell and reason', async () => {
     const invalid = anImport({ status: 'invalid', total_rows: 200, processed_rows: 200, error_count: 3, errors: problems });
+    let posted = false;
     const { callsTo } = serve('city_officer', {
-      'POST /api/v1/imports': { status: 202, body: anImport() },
+      'POST /api/v1/imports': () => ((posted = true), { status: 202, body: anImport() }),
+      // The list's copy of the new import lags behind: it says validating throughout.
+      'GET /api/v1/imports': () => ({ body: page(posted ? [anImport(), older] : [older]) }),
       'GET /api/v1/imports/5': inTurn(
         { body: anImport({ total_rows: 200, processed_rows: 100 }) },
         { body: anImport({ total_rows: 200, processed_rows: 100 }) },
@@ -109,6 +112,8 @@ describe('imports page', () => {
     // The job ends with problems: they are listed, by row, and nothing was written.
     const panel = await screen.findByTestId('import-invalid', undefined, { timeout: 5000 });
     expect(within(screen.getByTestId('import-panel')).getByTestId('import-status')).toHaveTextContent('有错误');
+    // The list's row is the import as polled, not the list's older copy.
+    await waitFor(() => expect(within(screen.getByTestId('import-row-5')).getByTestId('import-status')).toHaveTextContent('有错误'));
     expect(within(panel).getByTestId('import-invalid-title')).toHaveTextContent('发现 3 处错误，未写入任何数据 · 涉及 3 行');
     expect(screen.queryByTestId('import-errors-partial')).not.toBeInTheDocument();
     const rows = screen.getAllByTestId('import-error');
@@ -125,6 +130,23 @@ describe('imports page', () => {
     // Fixing means uploading the file again, right there; there is nothing to confirm.
     expect(screen.getByTestId('import-upload-again-button')).toHaveTextContent('上传修正后的文件');
     expect(screen.queryByTestId('import-confirm')).not.toBeInTheDocument();
+  });
+
+  it('keeps showing the last progress when a poll fails, says so once on the page, and goes on polling', async () => {
+    const checking = anImport({ total_rows: 200, processed_rows: 100 });
+    const busy = apiError(500, 'internal', '服务器内部错误');
+    serve('city_officer', {
+      'GET /api/v1/imports/5': inTurn({ body: checking }, busy, busy, { body: { ...checking, status: 'ready', validated: true, processed_rows: 200, created_count: 200 } }),
+    });
+    renderApp('/imports/5');
+    expect(await screen.findByTestId('import-progress')).toHaveAttribute('data-percent', '50');
+    const warning = await screen.findByTestId('import-poll-error', undefined, { timeout: 8000 });
+    expect(warning).toHaveTextContent('暂时无法获取最新进度（服务器内部错误），正在重试');
+    expect(screen.getByTestId('import-progress')).toHaveAttribute('data-percent', '50');
+    // No toast for it: the page says it.
+    expect(document.querySelector('.ant-message')?.textContent ?? '').not.toContain('服务器内部错误');
+    expect(await screen.findByTestId('import-ready', undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.queryByTestId('import-poll-error')).not.toBeInTheDocument();
   });
 
   it('says when only the first 1,000 problems are listed', async () => {

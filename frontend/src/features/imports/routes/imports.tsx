@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Card, Typography } from 'antd';
+import { Alert, Card, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -42,6 +42,8 @@ export function Component() {
   const current = useImport(id ?? undefined);
   const list = useImports({ page: listPage, page_size: LIST_PAGE_SIZE });
   const status = current.data?.status;
+  // The open import as polled is newer than the list's copy of it.
+  const listed = (list.data?.items ?? []).map((im) => (current.data && im.id === current.data.id ? current.data : im));
 
   // As the open import moves on, the list's tag follows; once written, every list may have changed.
   useEffect(() => {
@@ -73,14 +75,15 @@ export function Component() {
         <ImportStart kinds={kinds} kind={kind} onKind={(k) => setParam('kind', k === kinds[0] ? undefined : k)} onUploaded={open} />
       ) : current.data ? (
         <div style={{ marginBottom: 16 }}>
-          <ImportPanel im={current.data} onUploaded={open} />
+          <ImportPanel im={current.data} pollError={current.isError ? current.error : null} onUploaded={open} />
         </div>
       ) : (
         <Card loading style={{ marginBottom: 16 }} />
       )}
       <Card size="small" title={t('imports.recent.title')}>
+        {list.error && !list.data && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
         <ImportList
-          items={list.data?.items ?? []}
+          items={listed}
           total={list.data?.total ?? 0}
           page={listPage}
           pageSize={LIST_PAGE_SIZE}
