@@ -1,10 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, pickOption, signIn, signOut, useBrowser } from './support';
+import { workbook } from './xlsx';
 
 type Batch = { id: number; name: string; tier: string; kind: string; status: string };
 type Application = { id: number; state: string; version: number; qualification_id: number | null };
-type Qualification = { id: number; tier: string; application_id: number | null; granted_on: string; valid_until: string; status: string };
+type Qualification = { id: number; enterprise_id: number; tier: string; application_id: number | null; granted_on: string; valid_until: string; status: string };
+type Enterprise = { id: number; name: string; credit_code: string };
 
 /** A one-page PDF, as small as a PDF gets; the server checks the type from the content. */
 const PDF = Buffer.from(
@@ -220,6 +222,79 @@ describe('the application journey across the four roles', () => {
     expect(await row.getByTestId('qualification-announcement').innerText()).toBe('粤工信融资函〔E2E〕1号');
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notifications').locator('[data-unread=true]').filter({ hasText: `您在“${batch!.name}”的申报已获认定` }).first().waitFor();
+    await signOut(page);
+  });
+
+  it('city records a batch\'s published list from an .xlsx: a list with a stray line records nothing, the corrected one records every line', async () => {
+    const page = b.page();
+    const city = await apiAs('city');
+    const county = await apiAs('county');
+    const batches = (await (await city.get('/api/v1/batches?status=open&tier=innovative_sme&page_size=200')).json()) as { items: Batch[] };
+    const batch = batches.items.find((x) => x.kind === 'recognition')!;
+    // Two enterprises of 榕城区 that hold no qualification at all, applied for by the city on their behalf.
+    const held = (await (await city.get('/api/v1/qualifications?region=445202&page_size=200')).json()) as { items: Qualification[] };
+    const holders = new Set(held.items.map((q) => q.enterprise_id));
+    const registry = (await (await city.get('/api/v1/enterprises?region=445202&page_size=200')).json()) as { items: Enterprise[] };
+    const [first, second, stranger] = registry.items.filter((e) => !holders.has(e.id));
+    expect(stranger, 'three enterprises of 榕城区 without a qualification').toBeTruthy();
+    const ids: number[] = [];
+    for (const e of [first!, second!]) {
+      const reports = (await (await city.get(`/api/v1/enterprises/${e.id}/annual-reports`)).json()) as { items: { year: number }[] };
+      const created = await city.post('/api/v1/applications', { data: { batch_id: batch.id, enterprise_id: e.id, report_year: Math.max(...reports.items.map((r) => r.year)) } });
+      expect(created.status(), `apply for ${e.name}`).toBe(201);
+      let a = (await created.json()) as Application;
+      for (const [who, action] of [[city, 'submit'], [county, 'pass'], [city, 'pass']] as const) {
+        const res = await who.post(`/api/v1/applications/${a.id}/transitions`, { data: { action, version: a.version } });
+        expect(res.status(), `${action} ${e.name}`).toBe(200);
+        a = (await res.json()) as Application;
+      }
+      expect(a.state).toBe('recommended');
+      ids.push(a.id);
+    }
+    await county.dispose();
+
+    await signIn(page, 'city');
+    await page.getByTestId('nav-batches').click();
+    await page.getByTestId(`batch-row-${batch.id}`).getByTestId('batch-link').click();
+    await page.getByTestId('batch-info').waitFor();
+    await expect.poll(() => page.getByTestId('batch-info').getByTestId('count-recommended').innerText()).toMatch(/^已推荐 \d+$/);
+    const upload = page.getByTestId('batch-results').locator('input[type=file]');
+    const grantedOn = bureauDay(-2);
+    const header = ['统一社会信用代码', '结果', '公告文号', '认定日期'];
+
+    // A list with a line that matches no recommended application of the batch is refused whole.
+    let answered = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === `/api/v1/batches/${batch.id}/results`);
+    await upload.setInputFiles({
+      name: '公布名单.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook([header, [first!.credit_code, '通过', '粤工信融资函〔E2E〕2号', grantedOn], [stranger!.credit_code, '通过', '粤工信融资函〔E2E〕2号', grantedOn]]),
+    });
+    expect((await answered).status()).toBe(422);
+    const refused = page.getByTestId('batch-results-refused');
+    await refused.waitFor();
+    expect(await refused.locator('tbody tr').allInnerTexts()).toEqual([expect.stringMatching(/^第 2 条\s+统一社会信用代码：/)]);
+    for (const id of ids) expect(((await (await city.get(`/api/v1/applications/${id}`)).json()) as Application).state, 'nothing recorded').toBe('recommended');
+
+    // The corrected list: one approved, one not.
+    answered = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === `/api/v1/batches/${batch.id}/results`);
+    await upload.setInputFiles({
+      name: '公布名单（更正）.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: workbook([header, [first!.credit_code, '通过', '粤工信融资函〔E2E〕2号', grantedOn], [second!.credit_code, '不通过', '', '']]),
+    });
+    expect((await answered).status()).toBe(200);
+    const recorded = page.getByTestId('batch-results-recorded');
+    await recorded.waitFor();
+    expect(await recorded.innerText()).toContain('已录入 2 条结果');
+    expect(await recorded.locator('tbody a').allInnerTexts()).toEqual(ids.map((id) => `#${id}`));
+    await expect.poll(() => page.getByTestId('batch-info').getByTestId('count-not_approved').innerText()).toMatch(/^未获认定 \d+$/);
+
+    const [approved, notApproved] = (await Promise.all(ids.map(async (id) => (await city.get(`/api/v1/applications/${id}`)).json()))) as Application[];
+    expect(approved).toMatchObject({ state: 'approved' });
+    expect(notApproved).toMatchObject({ state: 'not_approved', qualification_id: null });
+    const quals = (await (await city.get(`/api/v1/enterprises/${first!.id}/qualifications`)).json()) as { items: Qualification[] };
+    expect(quals.items).toEqual([expect.objectContaining({ id: approved!.qualification_id, tier: 'innovative_sme', granted_on: grantedOn, valid_until: plusYears(grantedOn, 3), status: 'valid' })]);
+    await city.dispose();
     await signOut(page);
   });
 });

@@ -23,6 +23,9 @@ import { useCloseEarly } from '../components/use-close-early';
 
 const FILTERS = ['state', 'region'] as const;
 
+/** hasResultsStage: the published list is for recommended applications, and its outcome stays in view once recorded. */
+const hasResultsStage = (counts: Record<string, number>) => ['recommended', 'approved', 'not_approved'].some((s) => (counts[s] ?? 0) > 0);
+
 /**
  * The page of one batch: its window and ruleset, its applications by state and in a list, and for
  * the city the edit, the early close and the recording of the published list.
@@ -125,7 +128,7 @@ export function Component() {
         ]}
         data-testid="batch-info"
       />
-      {canManage && (batch.counts.recommended ?? 0) > 0 && (
+      {canManage && hasResultsStage(batch.counts) && (
         <div style={{ marginBottom: 16 }}>
           <BatchResultsUpload batchId={batch.id} />
         </div>
