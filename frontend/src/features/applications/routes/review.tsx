@@ -1,4 +1,4 @@
-import { Button, Flex, Segmented, Typography } from 'antd';
+import { Alert, Button, Flex, Segmented, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryErrorPage } from '@/components/ErrorPages';
@@ -58,6 +58,9 @@ export function Component() {
         />
       )}
       <ApplicationFilters values={values} fixedRegion={fixedRegion} states={[]} showTier={false} onChange={change} />
+      {stage === 'recommended' && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('workflow.review.resultsHint')} data-testid="results-hint" />
+      )}
       {selectable && (
         <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }} data-testid="bulk-bar">
           <Button type="primary" disabled={selected.length === 0} onClick={() => setBulk({ action: 'pass', items: selected })} data-testid="bulk-pass">

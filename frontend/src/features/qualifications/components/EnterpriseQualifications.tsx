@@ -51,6 +51,7 @@ export function EnterpriseQualifications({ enterpriseId }: { enterpriseId: numbe
         pageSize={PAGE_SIZE}
         loading={isFetching}
         showEnterprise={false}
+        paged={false}
         onOpen={(q) => setOpen(q.id)}
         onPage={() => {}}
       />

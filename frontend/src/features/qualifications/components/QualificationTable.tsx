@@ -15,12 +15,14 @@ type Props = {
   loading: boolean;
   /** An enterprise's own list leaves out whose it is. */
   showEnterprise?: boolean;
+  /** An enterprise's handful of qualifications needs no pages. */
+  paged?: boolean;
   onOpen: (q: Qualification) => void;
   onPage: (page: number, pageSize: number) => void;
 };
 
 /** QualificationTable lists qualifications with their validity and status as of the list's date; an expiring one is highlighted. Each opens by its enterprise's name (or, in an enterprise's own list, its tier). */
-export function QualificationTable({ items, total, page, pageSize, loading, showEnterprise = true, onOpen, onPage }: Props) {
+export function QualificationTable({ items, total, page, pageSize, loading, showEnterprise = true, paged = true, onOpen, onPage }: Props) {
   const { t, i18n } = useTranslation();
   const regionName = useRegionName();
   const secondary = { fontSize: 12, opacity: 0.65 };
@@ -101,7 +103,7 @@ export function QualificationTable({ items, total, page, pageSize, loading, show
       loading={loading}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('workflow.qualifications.empty') }}
-      pagination={{ current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) }}
+      pagination={paged ? { current: page, pageSize, total, showSizeChanger: true, showTotal: (n) => t('common.total', { count: n }) } : false}
       onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? pageSize)}
       onRow={(q) =>
         ({
