@@ -21,6 +21,13 @@ describe('notificationText', () => {
     expect(notificationText(t, decided('approved'), 'zh-CN')).toBe('您在“B”的申报已获认定');
     expect(notificationText(t, decided('not_approved'), 'zh-CN')).toBe('您在“B”的申报未获认定');
     expect(notificationText(t, decided(null), 'zh-CN')).toBe('您在“B”的申报已有认定结果');
+    const due = notification({
+      kind: 'annual_update_due',
+      params: params({ enterprise: '揭阳示范机械有限公司', year: 2027, report_year: 2026, closes_on: '2027-05-31', days: 7 }),
+      link: '/enterprises/7/figures',
+    });
+    expect(notificationText(t, due, 'zh-CN')).toBe('请于 2027年5月31日 前填报“揭阳示范机械有限公司”的 2026 年度数据（7 天内截止）');
+    expect(notificationTarget(due, meAs('enterprise'))).toBe('/enterprises/7/figures');
     await i18n.changeLanguage('en-US');
     expect(notificationText(i18n.t.bind(i18n), expiring, 'en-US')).toBe(
       'The Specialised SME qualification of “揭阳示范机械有限公司” expires on December 15, 2026 (within 30 days); prepare its re-review',

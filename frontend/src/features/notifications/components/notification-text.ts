@@ -5,13 +5,23 @@ import { formatDate } from '@/lib/format';
 import type { Notification } from '../api/get-notifications';
 
 /** The notice's parameters as the server fills them in (the contract types them as an open object). */
-type Params = { enterprise?: unknown; tier?: unknown; valid_until?: unknown; days?: unknown; batch?: unknown; result?: unknown };
+type Params = {
+  enterprise?: unknown;
+  tier?: unknown;
+  valid_until?: unknown;
+  days?: unknown;
+  batch?: unknown;
+  result?: unknown;
+  report_year?: unknown;
+  closes_on?: unknown;
+};
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
 
 /**
  * notificationText puts a notice in words in the UI language: an expiring qualification (whose,
- * which tier, until when, within how many days), or what happened to an application of a batch.
+ * which tier, until when, within how many days), the annual figures due, or what happened to an
+ * application of a batch.
  */
 export function notificationText(t: TFunction, n: Pick<Notification, 'kind' | 'params'>, lang: string): string {
   const p = (n.params ?? {}) as Params;
@@ -22,6 +32,14 @@ export function notificationText(t: TFunction, n: Pick<Notification, 'kind' | 'p
         enterprise: str(p.enterprise),
         tier: tierName(t, str(p.tier)),
         date: formatDate(str(p.valid_until), lang),
+        days: str(p.days),
+      });
+    case 'annual_update_due':
+      // days is the reminder's threshold before the annual update closes.
+      return t('workflow.notifications.kinds.annual_update_due', {
+        enterprise: str(p.enterprise),
+        reportYear: str(p.report_year),
+        date: formatDate(str(p.closes_on), lang),
         days: str(p.days),
       });
     case 'application_returned':
