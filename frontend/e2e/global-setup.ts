@@ -98,7 +98,9 @@ export default async function setup(project: TestProject) {
     server = spawn(binary, [], {
       cwd: repo,
       stdio: ['ignore', fd, fd],
-      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', STATIC_DIR: dist },
+      // The workflow journey recommends at once, as in a bureau whose province runs the public
+      // notice (PUBLIC_NOTICE_DAYS=0); the notice itself is tested through the API.
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO: '1', STATIC_DIR: dist, PUBLIC_NOTICE_DAYS: '0' },
     });
     closeSync(fd);
     try {
