@@ -46,6 +46,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/httpapi"
 	"github.com/tiertracker/tiertracker/internal/importer"
 	"github.com/tiertracker/tiertracker/internal/logging"
+	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -58,6 +59,9 @@ import (
 
 // registrationsPerHour bounds the self-registrations one address may send in an hour.
 const registrationsPerHour = 10
+
+// objectionsPerHour bounds the public-notice objections one address may lodge in an hour.
+const objectionsPerHour = 5
 
 //go:embed openapi.yaml
 var openAPI []byte
@@ -192,20 +196,23 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	jobsCtx, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
 	imports := importer.NewService(jobsCtx, store.NewImports(db), time.Now, cfg.Location, log)
+	applications := application.Service{Store: store.NewApplications(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "attachments")},
+		Now: time.Now, Location: cfg.Location, Updates: cfg.AnnualUpdate, NoticeDays: cfg.PublicNoticeDays}
+	notices := notice.Service{Store: store.NewNotices(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "objections")},
+		Applications: applications, Days: cfg.PublicNoticeDays, Now: time.Now, Location: cfg.Location}
 	qualifications := qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location}
 	updates := annualupdate.Service{Store: store.NewAnnualUpdates(db), Rules: cfg.AnnualUpdate, Qualifications: qualifications, Now: time.Now, Location: cfg.Location}
 	handler := httpapi.New(httpapi.Deps{
-		Logger:      log,
-		Ready:       func(ctx context.Context) error { return store.Ping(ctx, db) },
-		Auth:        authService,
-		Users:       user.Service{Store: store.NewUsers(db), Hasher: hasher, Now: time.Now, Location: cfg.Location},
-		Enterprises: enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
-		Reports:     report.Service{Store: store.NewReports(db), Now: time.Now, Location: cfg.Location},
-		Eligibility: eligibility.Service{Store: store.NewEligibility(db), Now: time.Now, Location: cfg.Location},
-		Cultivation: cultivation.Service{Store: store.NewCultivation(db), Now: time.Now, Location: cfg.Location},
-		Batches:     batch.Service{Store: store.NewBatches(db), Now: time.Now, Location: cfg.Location},
-		Applications: application.Service{Store: store.NewApplications(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "attachments")}, Now: time.Now, Location: cfg.Location,
-			Updates: cfg.AnnualUpdate},
+		Logger:         log,
+		Ready:          func(ctx context.Context) error { return store.Ping(ctx, db) },
+		Auth:           authService,
+		Users:          user.Service{Store: store.NewUsers(db), Hasher: hasher, Now: time.Now, Location: cfg.Location},
+		Enterprises:    enterprise.Service{Store: store.NewEnterprises(db), Now: time.Now, Location: cfg.Location},
+		Reports:        report.Service{Store: store.NewReports(db), Now: time.Now, Location: cfg.Location},
+		Eligibility:    eligibility.Service{Store: store.NewEligibility(db), Now: time.Now, Location: cfg.Location},
+		Cultivation:    cultivation.Service{Store: store.NewCultivation(db), Now: time.Now, Location: cfg.Location},
+		Batches:        batch.Service{Store: store.NewBatches(db), Now: time.Now, Location: cfg.Location},
+		Applications:   applications,
 		Qualifications: qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location},
 		Notifications:  notification.Service{Store: store.NewNotifications(db), Now: time.Now},
 		Stats:          stats.Service{Store: store.NewStats(db), Now: time.Now, Location: cfg.Location},
@@ -216,6 +223,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Regions:        store.NewReader(db),
 		RegionAdmin:    region.Service{Store: store.NewRegions(db), Now: time.Now},
 		Registrations:  ratelimit.Limiter{Store: store.NewRateLimits(db), Now: time.Now, Limit: registrationsPerHour, Window: time.Hour},
+		Notices:        notices,
+		Objections:     ratelimit.Limiter{Store: store.NewRateLimits(db), Now: time.Now, Limit: objectionsPerHour, Window: time.Hour},
 		OpenAPI:        openAPI,
 		StaticDir:      cfg.StaticDir,
 		Location:       cfg.Location,

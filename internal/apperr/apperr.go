@@ -73,6 +73,11 @@ const (
 	RuleTableType       Rule = "table_file_type"
 	RuleRepeatsRow      Rule = "repeats_row"
 	RuleMissedUpdate    Rule = "missed_annual_update"
+	RuleNotCityReview   Rule = "not_in_city_review"
+	RuleOnNotice        Rule = "already_on_notice"
+	RuleNoticeRequired  Rule = "public_notice_required"
+	RuleNoticeRunning   Rule = "public_notice_running"
+	RuleObjectionOpen   Rule = "objection_unresolved"
 )
 
 // FieldError says which field broke which rule; Params fill the sentence (e.g. "max": 200).

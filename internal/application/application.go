@@ -105,6 +105,8 @@ type Filter struct {
 type Store interface {
 	// Tx runs fn in one transaction over a Store bound to it.
 	Tx(ctx context.Context, fn func(Store) error) error
+	// NoticeStanding is where an application stands with the public notice.
+	NoticeStanding(ctx context.Context, id int64) (NoticeStanding, error)
 	// GetApplication returns an application within scope, or not_found.
 	GetApplication(ctx context.Context, scope access.Scope, id int64) (Application, error)
 	ListApplications(ctx context.Context, f Filter) ([]Application, int64, error)

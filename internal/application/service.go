@@ -30,6 +30,9 @@ type Service struct {
 	// Updates are the annual update's rules; an enterprise that missed a year's window may not
 	// enter that year's re-review batches when they say so.
 	Updates annualupdate.Rules
+	// NoticeDays is the public notice's period; a city recommendation needs the application to
+	// have been on a notice that has run its course, without objections unresolved. 0: no notice.
+	NoticeDays int
 }
 
 func (s Service) today() calendar.Date { return calendar.On(s.Now(), s.Location) }
@@ -184,6 +187,12 @@ func (s Service) Apply(ctx context.Context, actor access.Actor, id int64, t Tran
 	return out, err
 }
 
+// ApplyIn takes a transition on an application read in a transaction the caller holds (st is
+// bound to it).
+func (s Service) ApplyIn(ctx context.Context, st Store, actor access.Actor, a Application, t Transition) (Application, error) {
+	return s.apply(ctx, st, actor, a, t)
+}
+
 // apply takes a transition on an application read in the caller's transaction.
 func (s Service) apply(ctx context.Context, st Store, actor access.Actor, a Application, t Transition) (Application, error) {
 	if a.Version != t.Version {
@@ -215,6 +224,14 @@ func (s Service) apply(ctx context.Context, st Store, actor access.Actor, a Appl
 	case Return, Reject:
 		if t.Comment == "" {
 			fs.Add("comment", apperr.RuleRequired, nil)
+		}
+	case Pass:
+		if a.State == CityReview && s.NoticeDays > 0 {
+			standing, err := st.NoticeStanding(ctx, a.ID)
+			if err != nil {
+				return Application{}, err
+			}
+			fs = append(fs, NoticeProblems(s.NoticeDays, standing, today)...)
 		}
 	case RecordResult:
 		checkResult(t, today, &fs)

@@ -32,6 +32,8 @@ type Config struct {
 	ShutdownTimeout    time.Duration
 	// AnnualUpdate is the annual update's window and consequences.
 	AnnualUpdate annualupdate.Rules
+	// PublicNoticeDays is the public notice's period before a city recommendation; 0 turns it off.
+	PublicNoticeDays int
 }
 
 // FromEnv reads the configuration from getenv (os.Getenv in production), answering every problem
@@ -93,6 +95,9 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		for _, p := range strings.Split(v, ",") {
 			c.TrustedProxies = append(c.TrustedProxies, strings.TrimSpace(p))
 		}
+	}
+	if c.PublicNoticeDays, err = strconv.Atoi(get("PUBLIC_NOTICE_DAYS", "7")); err != nil || c.PublicNoticeDays < 0 || c.PublicNoticeDays > 60 {
+		errs = append(errs, fmt.Errorf("PUBLIC_NOTICE_DAYS must be 0–60 (0: no public notice), not %q", getenv("PUBLIC_NOTICE_DAYS")))
 	}
 	c.AnnualUpdate = annualupdate.DefaultRules
 	if c.AnnualUpdate.Window, err = annualupdate.ParseWindow(get("ANNUAL_UPDATE_WINDOW", annualupdate.DefaultWindow.String())); err != nil {

@@ -26,6 +26,9 @@ func TestDefaults(t *testing.T) {
 	if c.Location.String() != "Asia/Shanghai" {
 		t.Errorf("time zone = %s", c.Location)
 	}
+	if c.PublicNoticeDays != 7 {
+		t.Errorf("public notice days = %d", c.PublicNoticeDays)
+	}
 	if c.AnnualUpdate != annualupdate.DefaultRules {
 		t.Errorf("annual update = %+v", c.AnnualUpdate)
 	}
@@ -51,12 +54,12 @@ func TestValues(t *testing.T) {
 func TestEveryProblemAtOnce(t *testing.T) {
 	_, err := FromEnv(env(map[string]string{
 		"PORT": "http", "DEMO": "maybe", "SESSION_MAX_LIFETIME": "-1h", "TIME_ZONE": "Mars/Olympus",
-		"SESSION_SECRET": "short", "LOG_FORMAT": "xml", "ANNUAL_UPDATE_WINDOW": "05-01..04-30", "ANNUAL_UPDATE_MISSES_TO_CANCEL": "7",
+		"SESSION_SECRET": "short", "LOG_FORMAT": "xml", "ANNUAL_UPDATE_WINDOW": "05-01..04-30", "ANNUAL_UPDATE_MISSES_TO_CANCEL": "7", "PUBLIC_NOTICE_DAYS": "-1",
 	}))
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, name := range []string{"PORT", "DEMO", "SESSION_MAX_LIFETIME", "TIME_ZONE", "SESSION_SECRET", "LOG_FORMAT", "ANNUAL_UPDATE_WINDOW", "ANNUAL_UPDATE_MISSES_TO_CANCEL"} {
+	for _, name := range []string{"PORT", "DEMO", "SESSION_MAX_LIFETIME", "TIME_ZONE", "SESSION_SECRET", "LOG_FORMAT", "ANNUAL_UPDATE_WINDOW", "ANNUAL_UPDATE_MISSES_TO_CANCEL", "PUBLIC_NOTICE_DAYS"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}

@@ -35,6 +35,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/filestore"
 	"github.com/tiertracker/tiertracker/internal/importer"
+	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -104,6 +105,8 @@ type testEnv struct {
 	files   string // where attachments are kept
 	imports importer.Service
 	updates annualupdate.Service
+	// noticeDays is the public notice's period; 0 (the tests' default) leaves the step out.
+	noticeDays int
 }
 
 var testLocation = time.FixedZone("CST", 8*3600)
@@ -130,21 +133,22 @@ func (e *testEnv) build(staticDir string) http.Handler {
 	jobs, cancelJobs := context.WithCancel(context.Background())
 	e.imports = importer.NewService(jobs, store.NewImports(e.db), clock, testLocation, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	imports := e.imports
+	applications := application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation,
+		Updates: annualupdate.DefaultRules, NoticeDays: e.noticeDays}
 	e.updates = annualupdate.Service{Store: store.NewAnnualUpdates(e.db), Rules: annualupdate.DefaultRules,
 		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation}, Now: clock, Location: testLocation}
 	t.Cleanup(func() { cancelJobs(); imports.Wait() })
 	return New(Deps{
-		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Ready:       func(ctx context.Context) error { return store.Ping(ctx, e.db) },
-		Auth:        authService,
-		Users:       user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
-		Enterprises: enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
-		Reports:     report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
-		Eligibility: eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
-		Cultivation: cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
-		Batches:     batch.Service{Store: store.NewBatches(e.db), Now: clock, Location: testLocation},
-		Applications: application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation,
-			Updates: annualupdate.DefaultRules},
+		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Ready:          func(ctx context.Context) error { return store.Ping(ctx, e.db) },
+		Auth:           authService,
+		Users:          user.Service{Store: store.NewUsers(e.db), Hasher: e.hasher, Now: clock, Location: testLocation},
+		Enterprises:    enterprise.Service{Store: store.NewEnterprises(e.db), Now: clock, Location: testLocation},
+		Reports:        report.Service{Store: store.NewReports(e.db), Now: clock, Location: testLocation},
+		Eligibility:    eligibility.Service{Store: store.NewEligibility(e.db), Now: clock, Location: testLocation},
+		Cultivation:    cultivation.Service{Store: store.NewCultivation(e.db), Now: clock, Location: testLocation},
+		Batches:        batch.Service{Store: store.NewBatches(e.db), Now: clock, Location: testLocation},
+		Applications:   applications,
 		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation},
 		Notifications:  notification.Service{Store: store.NewNotifications(e.db), Now: clock},
 		Stats:          stats.Service{Store: store.NewStats(e.db), Now: clock, Location: testLocation},
@@ -155,9 +159,12 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		Regions:        store.NewReader(e.db),
 		RegionAdmin:    region.Service{Store: store.NewRegions(e.db), Now: clock},
 		Registrations:  ratelimit.Limiter{Store: store.NewRateLimits(e.db), Now: clock, Limit: 10, Window: time.Hour},
-		OpenAPI:        specBytes,
-		StaticDir:      staticDir,
-		Location:       testLocation,
+		Notices: notice.Service{Store: store.NewNotices(e.db), Files: filestore.Dir{Root: e.files}, Applications: applications,
+			Days: e.noticeDays, Now: clock, Location: testLocation},
+		Objections: ratelimit.Limiter{Store: store.NewRateLimits(e.db), Now: clock, Limit: 5, Window: time.Hour},
+		OpenAPI:    specBytes,
+		StaticDir:  staticDir,
+		Location:   testLocation,
 	})
 }
 

@@ -22,6 +22,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/importer"
+	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -48,10 +49,13 @@ type Deps struct {
 	Stats          stats.Service
 	Imports        importer.Service
 	AnnualUpdates  annualupdate.Service
-	Now            func() time.Time
-	Audit          audit.Service
-	Regions        region.Store
-	RegionAdmin    region.Service
+	Notices        notice.Service
+	// Objections bounds public objections per client address.
+	Objections  ratelimit.Limiter
+	Now         func() time.Time
+	Audit       audit.Service
+	Regions     region.Store
+	RegionAdmin region.Service
 	// Registrations bounds self-registrations per client address.
 	Registrations ratelimit.Limiter
 	OpenAPI       []byte
@@ -154,6 +158,14 @@ func (a *api) routes() []route {
 		{"GET", "/api/v1/notifications", everyone, a.listNotifications},
 		{"POST", "/api/v1/notifications/:id/read", everyone, a.readNotification},
 
+		{"POST", "/api/v1/batches/:id/notices", cityLevel, a.publishNotice},
+		{"GET", "/api/v1/batches/:id/notices", access.Readers, a.batchNotices},
+		{"GET", "/api/v1/public/notices", public, a.publicNotices},
+		{"GET", "/api/v1/public/notices/:id", public, a.publicNotice},
+		{"POST", "/api/v1/public/notices/:id/objections", public, a.lodgeObjection},
+		{"GET", "/api/v1/applications/:id/objections", officers, a.listObjections},
+		{"POST", "/api/v1/objections/:id/resolve", cityLevel, a.resolveObjection},
+		{"GET", "/api/v1/objections/:id/files/:file_id", officers, a.downloadObjectionFile},
 		{"GET", "/api/v1/annual-updates", access.Readers, a.listAnnualUpdates},
 		{"GET", "/api/v1/cancellation-proposals", access.Readers, a.listCancellationProposals},
 		{"POST", "/api/v1/cancellation-proposals/:id/confirm", cityLevel, a.decideCancellation(true)},

@@ -11,6 +11,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/importer"
+	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/ratelimit"
@@ -32,6 +33,7 @@ var (
 	_ eligibility.Store   = Eligibility{}
 	_ enterprise.Store    = Enterprises{}
 	_ importer.Store      = Imports{}
+	_ notice.Store        = Notices{}
 	_ notification.Store  = Notifications{}
 	_ qualification.Store = Qualifications{}
 	_ ratelimit.Store     = RateLimits{}

@@ -22,6 +22,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0005_workflow", Migrate: migrateWorkflow},
 	{ID: "0006_imports", Migrate: migrateImports},
 	{ID: "0007_cancellation_proposals", Migrate: migrateCancellationProposals},
+	{ID: "0008_public_notices", Migrate: migratePublicNotices},
 }
 
 // Migrate applies every migration not yet applied, in order, each in its own transaction.
@@ -514,4 +515,62 @@ func migrateCancellationProposals(tx *gorm.DB) error {
 		Qualification    *qualification `gorm:"constraint:OnDelete:RESTRICT"`
 	}
 	return tx.AutoMigrate(&cancellationProposal{})
+}
+
+// migratePublicNotices adds the public notices of a batch's intended recommendations, the
+// applications on each, and the public's objections with their evidence and resolution.
+func migratePublicNotices(tx *gorm.DB) error {
+	type batch struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type application struct {
+		ID int64 `gorm:"primaryKey"`
+	}
+	type publicNotice struct {
+		ID          int64  `gorm:"primaryKey"`
+		BatchID     int64  `gorm:"not null;index"`
+		Title       string `gorm:"size:200;not null"`
+		Contact     string `gorm:"size:200;not null"`
+		PublishedOn string `gorm:"type:date;not null"`
+		EndsOn      string `gorm:"type:date;not null;index"`
+		PublishedBy string `gorm:"size:64;not null"`
+		CreatedAt   time.Time
+		Batch       *batch `gorm:"constraint:OnDelete:RESTRICT"`
+	}
+	type publicNoticeEntry struct {
+		ID             int64         `gorm:"primaryKey"`
+		PublicNoticeID int64         `gorm:"not null;uniqueIndex:idx_notice_entry"`
+		ApplicationID  int64         `gorm:"not null;uniqueIndex:idx_notice_entry;index"`
+		PublicNotice   *publicNotice `gorm:"constraint:OnDelete:CASCADE"`
+		Application    *application  `gorm:"constraint:OnDelete:RESTRICT"`
+	}
+	type objection struct {
+		ID             int64   `gorm:"primaryKey"`
+		PublicNoticeID int64   `gorm:"not null;index"`
+		ApplicationID  int64   `gorm:"not null;index"`
+		Name           string  `gorm:"size:50;not null"`
+		Phone          string  `gorm:"size:32;not null"`
+		Reasons        string  `gorm:"type:text;not null"`
+		Status         string  `gorm:"size:16;not null"`
+		Resolution     *string `gorm:"type:text"`
+		ResolvedBy     *string `gorm:"size:64"`
+		ResolvedAt     *time.Time
+		ClientAddress  string `gorm:"size:64;not null"`
+		Version        int    `gorm:"not null"`
+		CreatedAt      time.Time
+		PublicNotice   *publicNotice `gorm:"constraint:OnDelete:RESTRICT"`
+		Application    *application  `gorm:"constraint:OnDelete:RESTRICT"`
+	}
+	type objectionFile struct {
+		ID          int64  `gorm:"primaryKey"`
+		ObjectionID int64  `gorm:"not null;index"`
+		Filename    string `gorm:"size:255;not null"`
+		ContentType string `gorm:"size:64;not null"`
+		Size        int64  `gorm:"not null"`
+		SHA256      string `gorm:"column:sha256;size:64;not null"`
+		StorageKey  string `gorm:"size:64;not null;uniqueIndex"`
+		CreatedAt   time.Time
+		Objection   *objection `gorm:"constraint:OnDelete:CASCADE"`
+	}
+	return tx.AutoMigrate(&publicNotice{}, &publicNoticeEntry{}, &objection{}, &objectionFile{})
 }

@@ -167,3 +167,19 @@ func TestMigration0007CancellationProposals(t *testing.T) {
 		t.Error("one proposal per qualification and period is not enforced")
 	}
 }
+
+func TestMigration0008PublicNotices(t *testing.T) {
+	db := storetest.New(t)
+	for table, cols := range map[string][]string{
+		"public_notices":        {"batch_id", "title", "contact", "published_on", "ends_on", "published_by"},
+		"public_notice_entries": {"public_notice_id", "application_id"},
+		"objections":            {"public_notice_id", "application_id", "name", "phone", "reasons", "status", "resolution", "client_address", "version"},
+		"objection_files":       {"objection_id", "filename", "content_type", "size", "sha256", "storage_key"},
+	} {
+		for _, c := range cols {
+			if !db.Migrator().HasColumn(table, c) {
+				t.Errorf("%s.%s missing", table, c)
+			}
+		}
+	}
+}
