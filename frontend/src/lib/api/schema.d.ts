@@ -2373,6 +2373,8 @@ export interface components {
         PageSize: number;
         /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
         Format: "json" | "xlsx";
+        /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+        Lang: "zh-CN" | "en-US" | "zh" | "en";
         /** @description Default today. */
         StatsAsOf: string;
         StatsRegion: string;
@@ -4029,6 +4031,8 @@ export interface operations {
                 industry?: components["parameters"]["StatsIndustry"];
                 /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
                 format?: components["parameters"]["Format"];
+                /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+                lang?: components["parameters"]["Lang"];
             };
             header?: never;
             path?: never;
@@ -4061,6 +4065,8 @@ export interface operations {
                 industry?: components["parameters"]["StatsIndustry"];
                 /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
                 format?: components["parameters"]["Format"];
+                /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+                lang?: components["parameters"]["Lang"];
             };
             header?: never;
             path?: never;
@@ -4093,6 +4099,8 @@ export interface operations {
                 industry?: components["parameters"]["StatsIndustry"];
                 /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
                 format?: components["parameters"]["Format"];
+                /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+                lang?: components["parameters"]["Lang"];
             };
             header?: never;
             path?: never;
@@ -4125,6 +4133,8 @@ export interface operations {
                 industry?: components["parameters"]["StatsIndustry"];
                 /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
                 format?: components["parameters"]["Format"];
+                /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+                lang?: components["parameters"]["Lang"];
                 from?: number;
                 to?: number;
             };
@@ -4159,6 +4169,8 @@ export interface operations {
                 industry?: components["parameters"]["StatsIndustry"];
                 /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
                 format?: components["parameters"]["Format"];
+                /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+                lang?: components["parameters"]["Lang"];
             };
             header?: never;
             path?: never;
@@ -4442,6 +4454,8 @@ export interface operations {
                 page_size?: components["parameters"]["PageSize"];
                 /** @description xlsx answers every matching row (within the caller's scope) as a workbook, headers in the caller's language. */
                 format?: components["parameters"]["Format"];
+                /** @description The language of a workbook's headers and names (zh-CN or en-US); by default the request's Accept-Language, else zh-CN. */
+                lang?: components["parameters"]["Lang"];
             };
             header?: never;
             path?: never;
