@@ -48,7 +48,7 @@ async function confirm(page: Page) {
 describe('the application journey across the four roles', () => {
   const b = useBrowser('workflow');
 
-  it('enterprise applies → county returns, enterprise resubmits → county passes → city recommends → city records the approval → a valid qualification for 3 years', async () => {
+  it('enterprise applies → county returns, enterprise resubmits → county passes → city recommends → city records the approval → a valid qualification for 3 years → the city revokes it', async () => {
     const page = b.page();
 
     // What the server holds: the demo enterprise, an open recognition batch of the bottom tier
@@ -207,7 +207,6 @@ describe('the application journey across the four roles', () => {
     const granted = quals.items.filter((q) => q.application_id === id);
     expect(granted).toHaveLength(1);
     expect(granted[0]).toMatchObject({ id: application.qualification_id, tier: 'innovative_sme', granted_on: grantedOn, valid_until: validUntil, status: 'valid' });
-    await entApi.dispose();
 
     // 7. The enterprise sees it in 我的资质: valid, until granted + 3 years; the bell tells of the decision.
     await signIn(page, 'enterprise');
@@ -222,7 +221,38 @@ describe('the application journey across the four roles', () => {
     expect(await row.getByTestId('qualification-announcement').innerText()).toBe('粤工信融资函〔E2E〕1号');
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notifications').locator('[data-unread=true]').filter({ hasText: `您在“${batch!.name}”的申报已获认定` }).first().waitFor();
+    await page.keyboard.press('Escape');
     await signOut(page);
+
+    // 8. The city revokes it from the application's page, on a ground with a reason: it is no longer in
+    // force. (So the demo enterprise ends without the tier, as the other browser tests find it.)
+    await signIn(page, 'city');
+    await page.getByTestId('nav-batches').click();
+    await page.getByTestId(`batch-row-${batch!.id}`).getByTestId('batch-link').click();
+    const approvedRow = page.getByTestId('applications-table').getByTestId(`application-row-${id}`);
+    expect(await approvedRow.getAttribute('data-state')).toBe('approved');
+    expect(await approvedRow.getByTestId('application-waiting-on').innerText()).toBe('已办结');
+    await page.getByTestId(`open-application-${id}`).click();
+    await page.getByTestId('qualification-link').click();
+    const drawer = page.getByTestId('qualification-drawer');
+    await expect.poll(() => drawer.getByTestId('qualification-detail-valid-until').innerText()).toBe(`${y}年${m}月${d}日`);
+    expect(await drawer.getByTestId('qualification-events').innerText()).toContain('粤工信融资函〔E2E〕1号');
+    await drawer.getByTestId('revoke-qualification').click();
+    await page.getByTestId('revoke-reason-code').click();
+    await pickOption(page, '申报材料弄虚作假');
+    await page.getByTestId('revoke-reason').fill('E2E：核查发现研发费用数据不实');
+    const revoked = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === `/api/v1/qualifications/${granted[0]!.id}/revoke`);
+    await page.getByTestId('revoke-submit').click();
+    expect((await revoked).status()).toBe(200);
+    await expect.poll(() => drawer.getByTestId('qualification-revoked').innerText()).toContain('申报材料弄虚作假：E2E：核查发现研发费用数据不实');
+    expect(await drawer.getByTestId('qualification-status').getAttribute('data-status')).toBe('revoked');
+    expect(await drawer.getByTestId('revoke-qualification').count()).toBe(0);
+    await page.locator('.ant-drawer-open .ant-drawer-close').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('open')).toBeNull();
+    await signOut(page);
+    const after = (await (await entApi.get(`/api/v1/enterprises/${enterpriseId}/qualifications`)).json()) as { items: Qualification[] };
+    expect(after.items.find((q) => q.id === granted[0]!.id)).toMatchObject({ status: 'revoked' });
+    await entApi.dispose();
   });
 
   it('city records a batch\'s published list from an .xlsx: a list with a stray line records nothing, the corrected one records every line', async () => {
