@@ -103,6 +103,8 @@ describe('an officer imports enterprises from a spreadsheet', () => {
     await page.getByTestId('import-confirm').click();
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.waitFor();
+    // Clicked only once it has finished zooming in (on a busy machine the animation takes a while).
+    await expect.poll(() => dialog.getAttribute('class'), { timeout: 15_000 }).not.toMatch(/zoom-(appear|enter)/);
     expect(await dialog.innerText()).toContain('确认导入“企业名录-修正.csv”？');
     const confirmed = page.waitForResponse((res) => res.request().method() === 'POST' && res.url().endsWith(`/api/v1/imports/${second.id}/confirm`));
     await page.getByTestId('import-confirm-ok').click();
