@@ -1,6 +1,8 @@
 package demo
 
 import (
+	"context"
+	"fmt"
 	"time"
 
 	"github.com/tiertracker/tiertracker/internal/access"
@@ -8,6 +10,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/notice"
 )
 
 // pastBatch is a closed batch of the demo city's history with the applications the city
@@ -75,4 +78,51 @@ func pastBatches(companies []company, records []record, now time.Time, loc *time
 		out = append(out, pb)
 	}
 	return out
+}
+
+// createWorkUnderWay puts applications under way in the open innovative batch: three with the city,
+// on a public notice published yesterday for seven days; two with their county. They are of
+// companies that hold no tier yet, and neither of the demo's enterprise accounts.
+func createWorkUnderWay(ctx context.Context, st Store, companies []company, b batch.Batch, now time.Time, loc *time.Location) error {
+	today := calendar.On(now, loc)
+	ranked := byStrength(companies)
+	var picked []*company
+	for i := len(ranked) - 1; i >= 0 && len(picked) < 5; i-- {
+		c := ranked[i]
+		if c == &companies[0] || c == &companies[1] || c.e.RegionCode == "445202" {
+			continue // the demo accounts' enterprises, and the demo county officer's queue, stay as they are
+		}
+		picked = append(picked, c)
+	}
+	at := func(daysAgo int) time.Time { return today.AddDays(-daysAgo).Start(loc).Add(10 * time.Hour).UTC() }
+	n := notice.Notice{BatchID: b.ID, Title: b.Name + "拟推荐名单公示", Contact: "揭阳市工业和信息化局 中小企业科 0663-8221234",
+		PublishedOn: today.AddDays(-1), EndsOn: today.AddDays(5), PublishedBy: "city", CreatedAt: at(1)}
+	for i, c := range picked {
+		state := application.CityReview
+		if i >= 3 {
+			state = application.CountyReview
+		}
+		a := application.Application{BatchID: b.ID, EnterpriseID: c.e.ID, ReportYear: today.Year() - 1, State: state, SubmittedAt: at(6),
+			CreatedBy: "system", Version: 2, CreatedAt: at(7), UpdatedAt: at(3)}
+		steps := []application.Step{{At: at(6), ActorUsername: "system", ActorRole: access.Enterprise, Action: application.Submit,
+			From: application.Draft, To: application.CountyReview}}
+		if state == application.CityReview {
+			a.Version = 3
+			steps = append(steps, application.Step{At: at(3), ActorUsername: "system", ActorRole: access.CountyOfficer, RegionCode: c.e.RegionCode,
+				Action: application.Pass, From: application.CountyReview, To: application.CityReview})
+		}
+		if err := st.CreateApplication(ctx, &a); err != nil {
+			return fmt.Errorf("demo application of %s: %w", c.e.Name, err)
+		}
+		for _, s := range steps {
+			s.ApplicationID = a.ID
+			if err := st.AddStep(ctx, s); err != nil {
+				return err
+			}
+		}
+		if state == application.CityReview {
+			n.Entries = append(n.Entries, notice.Entry{ApplicationID: a.ID})
+		}
+	}
+	return st.CreateNotice(ctx, &n)
 }

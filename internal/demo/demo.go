@@ -18,6 +18,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
+	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/report"
@@ -42,6 +43,7 @@ type Store interface {
 	CreateBatch(ctx context.Context, b *batch.Batch) error
 	CreateApplication(ctx context.Context, a *application.Application) error
 	AddStep(ctx context.Context, s application.Step) error
+	CreateNotice(ctx context.Context, n *notice.Notice) error
 	// RefreshAllEligibility computes and stores every enterprise's criteria results.
 	RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error)
 	RecordAudit(ctx context.Context, e audit.Event) error
@@ -180,10 +182,14 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 		if err := createPastBatches(ctx, st, pastBatches(companies, records, now, loc), quals); err != nil {
 			return err
 		}
-		for _, b := range openBatches(calendar.On(now, loc), now) {
-			if err := st.CreateBatch(ctx, &b); err != nil {
+		open := openBatches(calendar.On(now, loc), now)
+		for i := range open {
+			if err := st.CreateBatch(ctx, &open[i]); err != nil {
 				return err
 			}
+		}
+		if err := createWorkUnderWay(ctx, st, companies, open[0], now, loc); err != nil {
+			return err
 		}
 		if _, err := st.RefreshAllEligibility(ctx, now, loc); err != nil {
 			return err

@@ -134,6 +134,17 @@ func TestSeed(t *testing.T) {
 		}
 	}
 
+	// Work under way: a public notice open today with three applications awaiting the city, two more
+	// with their county.
+	notices, err := store.NewNotices(db).ListNotices(ctx, 0, calendar.On(now, time.UTC))
+	if err != nil || len(notices) != 1 || len(notices[0].Entries) != 3 || !notices[0].Open(calendar.On(now, time.UTC)) {
+		t.Errorf("open notices: %+v, %v", notices, err)
+	}
+	under, _, err := store.NewApplications(db).ListApplications(ctx, application.Filter{State: application.CountyReview})
+	if err != nil || len(under) != 2 {
+		t.Errorf("applications with their county: %d, %v", len(under), err)
+	}
+
 	first, _ := users.GetUserByUsername(ctx, "enterprise")
 	second, _ := users.GetUserByUsername(ctx, "enterprise2")
 	if first.EnterpriseRegionCode != "445202" || second.EnterpriseRegionCode != "445281" {
