@@ -11,6 +11,8 @@ import dashboardEnUS from '@/locales/dashboard/en-US.json';
 import dashboardZhCN from '@/locales/dashboard/zh-CN.json';
 import importsEnUS from '@/locales/imports/en-US.json';
 import importsZhCN from '@/locales/imports/zh-CN.json';
+import noticesEnUS from '@/locales/notices/en-US.json';
+import noticesZhCN from '@/locales/notices/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -79,9 +81,10 @@ export function currentLanguage(): Language {
 
 export const resources = {
   // The workflow's texts (batches, applications, qualifications, notices) live in their own files, under `workflow`;
-  // the leadership dashboard's under `dashboard`; the spreadsheet imports' under `imports`.
-  'zh-CN': { translation: { ...zhCN, ...workflowZhCN, ...dashboardZhCN, ...importsZhCN } },
-  'en-US': { translation: { ...enUS, ...workflowEnUS, ...dashboardEnUS, ...importsEnUS } },
+  // the leadership dashboard's under `dashboard`; the spreadsheet imports' under `imports`; the public notice and
+  // the annual update's under `notices`.
+  'zh-CN': { translation: { ...zhCN, ...workflowZhCN, ...dashboardZhCN, ...importsZhCN, ...noticesZhCN } },
+  'en-US': { translation: { ...enUS, ...workflowEnUS, ...dashboardEnUS, ...importsEnUS, ...noticesEnUS } },
 } as const;
 
 i18n.on('languageChanged', applyLanguageSideEffects);

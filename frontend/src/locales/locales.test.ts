@@ -4,6 +4,8 @@ import dashboardZhCN from './dashboard/zh-CN.json';
 import enUS from './en-US.json';
 import importsEnUS from './imports/en-US.json';
 import importsZhCN from './imports/zh-CN.json';
+import noticesEnUS from './notices/en-US.json';
+import noticesZhCN from './notices/zh-CN.json';
 import workflowEnUS from './workflow/en-US.json';
 import workflowZhCN from './workflow/zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -28,6 +30,7 @@ describe.each([
   { name: 'workflow', zhFile: workflowZhCN, enFile: workflowEnUS },
   { name: 'dashboard', zhFile: dashboardZhCN, enFile: dashboardEnUS },
   { name: 'imports', zhFile: importsZhCN, enFile: importsEnUS },
+  { name: 'notices', zhFile: noticesZhCN, enFile: noticesEnUS },
 ])('$name locale files', ({ zhFile, enFile }) => {
   const zh = leaves(zhFile);
   const en = leaves(enFile);
@@ -70,5 +73,13 @@ describe('the imports locale files', () => {
     expect(Object.keys(importsZhCN)).toEqual(['imports']);
     expect(Object.keys(importsEnUS)).toEqual(['imports']);
     for (const other of [zhCN, enUS, workflowZhCN, workflowEnUS, dashboardZhCN, dashboardEnUS]) expect(Object.keys(other)).not.toContain('imports');
+  });
+});
+
+describe('the notices locale files', () => {
+  it("add only their own top-level key, so merging them hides none of the others' keys", () => {
+    expect(Object.keys(noticesZhCN)).toEqual(['notices']);
+    expect(Object.keys(noticesEnUS)).toEqual(['notices']);
+    for (const other of [zhCN, enUS, workflowZhCN, workflowEnUS, dashboardZhCN, dashboardEnUS, importsZhCN, importsEnUS]) expect(Object.keys(other)).not.toContain('notices');
   });
 });

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { NotFoundPage, QueryErrorPage } from '@/components/ErrorPages';
 import { PageHeader } from '@/components/PageHeader';
 import { useCurrentUser } from '@/features/auth/components/current-user';
+import { ObjectionsPanel } from '@/features/notices/components/ObjectionsPanel';
 import { parseId } from '@/lib/redirect';
 import { useApplication, type ApplicationDetail } from '../api/get-application';
 import { ApplicationActions } from '../components/ApplicationActions';
@@ -74,6 +75,7 @@ export function Component() {
           data-testid="decision-notice"
         />
       )}
+      <ObjectionsPanel application={application} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <ApplicationInfo application={application} />

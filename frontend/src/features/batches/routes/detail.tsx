@@ -10,6 +10,7 @@ import { ApplicationFilters } from '@/features/applications/components/Applicati
 import { ApplicationTable } from '@/features/applications/components/ApplicationTable';
 import { useCurrentUser } from '@/features/auth/components/current-user';
 import { rulesetName, tierName } from '@/features/eligibility/components/criteria-text';
+import { BatchNotices } from '@/features/notices/components/BatchNotices';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { parseId } from '@/lib/redirect';
 import { useUrlFilters } from '@/lib/url-state';
@@ -133,6 +134,7 @@ export function Component() {
           <BatchResultsUpload batchId={batch.id} />
         </div>
       )}
+      <BatchNotices batch={batch} />
       <Typography.Title level={5}>{t('workflow.batches.applications')}</Typography.Title>
       <ApplicationFilters
         values={values}
