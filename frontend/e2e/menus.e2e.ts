@@ -5,22 +5,22 @@ const ROLES = [
   {
     username: 'admin',
     role: '系统管理员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
     landing: /\/enterprises$/,
   },
   {
     username: 'city',
     role: '市局工作人员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
     landing: /\/enterprises$/,
   },
   {
     username: 'county',
     role: '县区工作人员',
-    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'dashboard'],
+    menu: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'dashboard'],
     landing: /\/enterprises$/,
   },
-  { username: 'leader', role: '领导', menu: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'], landing: /\/dashboard$/ },
+  { username: 'leader', role: '领导', menu: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation'], landing: /\/dashboard$/ },
   { username: 'enterprise', role: '企业用户', menu: ['my-enterprise', 'my-applications', 'my-qualifications'], landing: /\/enterprises\/\d+$/ },
   { username: 'enterprise2', role: '企业用户', menu: ['my-enterprise', 'my-applications', 'my-qualifications'], landing: /\/enterprises\/\d+$/ },
 ];

@@ -34,6 +34,9 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', ...guarded(undefined, () => import('@/features/auth/routes/login')) },
       { path: '/register', ...guarded(undefined, () => import('@/features/auth/routes/register')) },
+      // The public notices (公示) are for anyone, without signing in.
+      { path: '/notices', ...guarded(undefined, () => import('@/features/notices/routes/public-list')) },
+      { path: '/notices/:id', ...guarded(undefined, () => import('@/features/notices/routes/public-detail')) },
       {
         path: '/',
         element: (
@@ -68,6 +71,8 @@ export const routes: RouteObject[] = [
               { path: 'users', ...guarded(ROUTE_ROLES.users, () => import('@/features/users/routes/list')) },
               { path: 'regions', ...guarded(ROUTE_ROLES.regions, () => import('@/features/regions/routes/list')) },
               { path: 'audit', ...guarded(ROUTE_ROLES.audit, () => import('@/features/audit/routes/list')) },
+              { path: 'annual-updates', ...guarded(ROUTE_ROLES.annualUpdates, () => import('@/features/annual-updates/routes/list')) },
+              { path: 'cancellation-proposals', ...guarded(ROUTE_ROLES.cancellationProposals, () => import('@/features/annual-updates/routes/proposals')) },
               { path: 'no-enterprise', element: <NoEnterprise /> },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -1,4 +1,4 @@
-import { AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, CheckSquareOutlined, CloudUploadOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, StopOutlined, DashboardOutlined, CheckSquareOutlined, CloudUploadOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   batches: <CalendarOutlined />,
   qualifications: <SafetyCertificateOutlined />,
   'my-qualifications': <SafetyCertificateOutlined />,
+  'annual-updates': <ClockCircleOutlined />,
+  'cancellation-proposals': <StopOutlined />,
 };
 
 export function SideMenu({ me }: { me: Pick<Me, 'role' | 'enterprise_id'> }) {

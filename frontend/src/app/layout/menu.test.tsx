@@ -9,20 +9,20 @@ import { landingPath, navItemsFor } from './menu';
 
 const MENUS: Record<Role, { keys: string[]; labels: string[] }> = {
   admin: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '数据导入', '注册审核', '用户管理', '区域管理', '审计日志', '数据看板'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '年度数据更新', '拟撤销名单', '培育库', '数据导入', '注册审核', '用户管理', '区域管理', '审计日志', '数据看板'],
   },
   city_officer: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '数据导入', '注册审核', '审计日志', '数据看板'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '年度数据更新', '拟撤销名单', '培育库', '数据导入', '注册审核', '审计日志', '数据看板'],
   },
   county_officer: {
-    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'dashboard'],
-    labels: ['企业库', '待办', '申报', '申报批次', '资质', '培育库', '数据导入', '注册审核', '数据看板'],
+    keys: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'dashboard'],
+    labels: ['企业库', '待办', '申报', '申报批次', '资质', '年度数据更新', '拟撤销名单', '培育库', '数据导入', '注册审核', '数据看板'],
   },
   leader: {
-    keys: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
-    labels: ['数据看板', '企业库', '申报', '申报批次', '资质', '培育库'],
+    keys: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation'],
+    labels: ['数据看板', '企业库', '申报', '申报批次', '资质', '年度数据更新', '拟撤销名单', '培育库'],
   },
   enterprise: { keys: ['my-enterprise', 'my-applications', 'my-qualifications'], labels: ['我的企业', '我的申报', '我的资质'] },
 };

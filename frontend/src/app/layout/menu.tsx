@@ -4,29 +4,35 @@ import type { Me, Role } from '@/features/auth/api/get-me';
 const WORKFLOW_NAV_KEYS = ['review', 'applications', 'batches', 'qualifications', 'my-applications', 'my-qualifications'] as const;
 type WorkflowNavKey = (typeof WORKFLOW_NAV_KEYS)[number];
 
-export type NavKey = 'dashboard' | 'enterprises' | 'cultivation' | 'imports' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey;
+/** The annual update's menu items, named in the notices' locale files. */
+const NOTICES_NAV_KEYS = ['annual-updates', 'cancellation-proposals'] as const;
+type NoticesNavKey = (typeof NOTICES_NAV_KEYS)[number];
+
+export type NavKey = 'dashboard' | 'enterprises' | 'cultivation' | 'imports' | 'registrations' | 'users' | 'regions' | 'audit' | 'my-enterprise' | WorkflowNavKey | NoticesNavKey;
 
 export type NavItem = {
   key: NavKey;
   path: string;
   // The dashboard and the imports are named in their own locale files too.
-  labelKey: `nav.${Exclude<NavKey, WorkflowNavKey | 'dashboard' | 'imports'>}` | `workflow.nav.${WorkflowNavKey}` | 'dashboard.nav' | 'imports.nav';
+  labelKey: `nav.${Exclude<NavKey, WorkflowNavKey | NoticesNavKey | 'dashboard' | 'imports'>}` | `workflow.nav.${WorkflowNavKey}` | `notices.nav.${NoticesNavKey}` | 'dashboard.nav' | 'imports.nav';
 };
 
 const isWorkflowNavKey = (key: NavKey): key is WorkflowNavKey => (WORKFLOW_NAV_KEYS as readonly string[]).includes(key);
+const isNoticesNavKey = (key: NavKey): key is NoticesNavKey => (NOTICES_NAV_KEYS as readonly string[]).includes(key);
 
 function navItem(key: NavKey, path = `/${key}`): NavItem {
   if (key === 'dashboard') return { key, path, labelKey: 'dashboard.nav' };
   if (key === 'imports') return { key, path, labelKey: 'imports.nav' };
+  if (isNoticesNavKey(key)) return { key, path, labelKey: `notices.nav.${key}` };
   return { key, path, labelKey: isWorkflowNavKey(key) ? `workflow.nav.${key}` : `nav.${key}` };
 }
 
 const OFFICER_MENUS: Record<Exclude<Role, 'enterprise'>, NavKey[]> = {
-  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
-  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
-  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'cultivation', 'imports', 'registrations', 'dashboard'],
+  admin: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'users', 'regions', 'audit', 'dashboard'],
+  city_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'audit', 'dashboard'],
+  county_officer: ['enterprises', 'review', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation', 'imports', 'registrations', 'dashboard'],
   // A leader lands on the dashboard.
-  leader: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'cultivation'],
+  leader: ['dashboard', 'enterprises', 'applications', 'batches', 'qualifications', 'annual-updates', 'cancellation-proposals', 'cultivation'],
 };
 
 /** navItemsFor is the side menu of a role; the first item is where sign-in lands. */
@@ -63,6 +69,9 @@ export const ROUTE_ROLES = {
   myQualifications: ['enterprise'],
   // Officers import the registry and figures (a county officer within its region); historic qualifications only the city and the admin (the server checks).
   imports: ['admin', 'city_officer', 'county_officer'],
+  // Officers within their scope and leaders read the annual update and the proposed cancellations; the city decides (the server checks).
+  annualUpdates: ['admin', 'city_officer', 'county_officer', 'leader'],
+  cancellationProposals: ['admin', 'city_officer', 'county_officer', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export function selectedNavKey(pathname: string, items: NavItem[]): NavKey | undefined {
