@@ -31,6 +31,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     css: false,
     restoreMocks: true,
-    testTimeout: 20000,
+    // A guard against a hung test, not a measure of speed: route tests render the whole app, and a
+    // loaded two-core CI machine can take many seconds over one.
+    testTimeout: 60000,
   },
 });
