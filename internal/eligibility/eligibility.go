@@ -26,8 +26,16 @@ type Store interface {
 	SaveResults(ctx context.Context, enterpriseID int64, results []criteria.Result, at time.Time) error
 }
 
-// RulesetOn returns the ruleset in force on a day.
-func RulesetOn(day calendar.Date) string { return criteria.DefaultRuleset }
+// Miit2026From is the day the 2026 measures came into force.
+var Miit2026From = calendar.NewDate(2026, 4, 1)
+
+// RulesetOn returns the ruleset in force on a day: miit-2026 from 2026-04-01, miit-2022 before.
+func RulesetOn(day calendar.Date) string {
+	if day.Before(Miit2026From) {
+		return criteria.Ruleset2022
+	}
+	return criteria.Ruleset2026
+}
 
 // ReportYear returns the year an evaluation made on a day rests on: the last complete year
 // (the year before), or, when the enterprise has not filed it yet, its latest earlier report.

@@ -144,15 +144,22 @@ func TestEligibilityFromTheRegistry(t *testing.T) {
 	fig["version"] = 1
 	e.login("county", testPassword).do("PUT", entPath+"/annual-reports/2025", fig).expectStatus(http.StatusOK)
 
+	// In force today (2026-11-26) is miit-2026, which asks for facts the 2022 measures did not.
 	owner.do("GET", entPath+"/eligibility", nil).expectStatus(http.StatusOK).decode(&ev)
+	if r := ev.Results[1]; ev.Ruleset != "miit-2026" || r.Eligible || r.Score != nil ||
+		!containsString(r.Missing, "reports[2025].quality_score") || !containsString(r.Missing, "reports[2025].market_position_leading") {
+		t.Fatalf("specialised under miit-2026 without its facts: %+v", ev)
+	}
+	// The other ruleset on request: under miit-2022 the same figures score 68.
+	owner.do("GET", entPath+"/eligibility?ruleset=miit-2022", nil).expectStatus(http.StatusOK).decode(&ev)
 	specialised := ev.Results[1]
 	// The 创客中国 place of 2022 is within Y-2..Y of 2025: C4 holds by an alternative as well.
-	if !specialised.Eligible || specialised.Score == nil || *specialised.Score != 68 || len(specialised.Missing) != 0 {
+	if ev.Ruleset != "miit-2022" || !specialised.Eligible || specialised.Score == nil || *specialised.Score != 68 || len(specialised.Missing) != 0 {
 		t.Fatalf("specialised: eligible %v score %v missing %v", specialised.Eligible, specialised.Score, specialised.Missing)
 	}
 	// An earlier report year is asked for by name: 2023 has no earlier figures, so the score is
 	// missing, yet the 创客中国 place of 2022 meets C4 by an alternative.
-	owner.do("GET", entPath+"/eligibility?report_year=2023", nil).decode(&ev)
+	owner.do("GET", entPath+"/eligibility?report_year=2023&ruleset=miit-2022", nil).decode(&ev)
 	r2023 := ev.Results[1]
 	if ev.ReportYear != 2023 || r2023.Score != nil || !r2023.Eligible || r2023.Route == nil || *r2023.Route != criteria.RouteAlternative ||
 		!strings.Contains(strings.Join(r2023.Missing, ","), "reports[2022].main_business_revenue") {
@@ -161,13 +168,27 @@ func TestEligibilityFromTheRegistry(t *testing.T) {
 	owner.do("GET", entPath+"/eligibility?ruleset=miit-1999", nil).expectError(http.StatusUnprocessableEntity, "validation_failed", "ruleset")
 	e.login("county2", testPassword).do("GET", entPath+"/eligibility", nil).expectError(http.StatusNotFound, "not_found")
 
-	// The stored results are current: the specialised tier is eligible in the registry's table.
+	// The 2026 facts filed (the niche-market position is the officers' assessment), the ruleset in
+	// force finds it eligible, unscored.
+	fig = exampleFigures(t, 0)
+	fig["version"], fig["quality_score"], fig["market_position_leading"], fig["domestic_rank"] = 2, 72.5, true, 4
+	ip := fig["ip"].(map[string]any)
+	ip["class1_applied"] = 1 // A4: a Class I IP applied in the main product
+	e.login("county", testPassword).do("PUT", entPath+"/annual-reports/2025", fig).expectStatus(http.StatusOK)
+	owner.do("GET", entPath+"/eligibility", nil).decode(&ev)
+	if r := ev.Results[1]; ev.Ruleset != "miit-2026" || !r.Eligible || r.Score != nil || len(r.Missing) != 0 {
+		t.Fatalf("specialised under miit-2026 with its facts: %+v", r)
+	}
+
+	// The stored results are current, under the ruleset in force: the specialised tier is eligible
+	// in the registry's table.
 	var stored struct {
 		Eligible bool
 		Score    *int
+		Ruleset  string
 	}
 	e.db.Table("eligibility_results").Where("enterprise_id = ? AND tier = ?", ent.ID, "specialized_sme").Take(&stored)
-	if !stored.Eligible || stored.Score == nil || *stored.Score != 68 {
+	if !stored.Eligible || stored.Score != nil || stored.Ruleset != "miit-2026" {
 		t.Errorf("stored %+v", stored)
 	}
 }

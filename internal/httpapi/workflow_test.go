@@ -3,9 +3,11 @@ package httpapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -82,7 +84,7 @@ func (w *workflowEnv) moved(c *client, a applicationResponse, body map[string]an
 func TestWorkflowJourney(t *testing.T) {
 	w := newWorkflowEnv(t)
 	b := w.batch(criteria.InnovativeSME, "recognition", 2026, "2026-11-01", "2026-12-31")
-	if b.Status != "open" || b.Ruleset != "miit-2022" {
+	if b.Status != "open" || b.Ruleset != "miit-2026" {
 		t.Fatalf("batch %+v", b)
 	}
 	a := w.apply(w.owner, b.ID)
@@ -90,7 +92,7 @@ func TestWorkflowJourney(t *testing.T) {
 		t.Fatalf("draft %+v", a)
 	}
 	a = w.moved(w.owner, a, map[string]any{"action": "submit"})
-	if a.State != "county_review" || string(a.SelfCheck) == "null" || *a.WaitingOn.RegionCode != "445202" {
+	if a.State != "county_review" || !strings.Contains(string(a.SelfCheck), `"ruleset":"miit-2026"`) || *a.WaitingOn.RegionCode != "445202" {
 		t.Fatalf("submitted %+v", a)
 	}
 	// A county officer of another region does not see it.
@@ -390,5 +392,27 @@ func TestExpiryNotices(t *testing.T) {
 	w.otherCounty.do("GET", "/api/v1/notifications", nil).decode(&notes)
 	if notes.Total != 0 {
 		t.Errorf("another region's officer was told: %+v", notes.Items)
+	}
+}
+
+// A batch opened from 2026-04-01 judges by miit-2026 unless it names another; one opened before
+// keeps miit-2022; each application's frozen self-check names the ruleset it was judged by.
+func TestBatchRulesetByOpeningDay(t *testing.T) {
+	w := newWorkflowEnv(t)
+	older := w.batch(criteria.InnovativeSME, "recognition", 2026, "2026-03-01", "2026-12-31")
+	newer := w.batch(criteria.SpecializedSME, "recognition", 2026, "2026-04-01", "2026-12-31")
+	if older.Ruleset != "miit-2022" || newer.Ruleset != "miit-2026" {
+		t.Fatalf("rulesets: opened 2026-03-01 %s, opened 2026-04-01 %s", older.Ruleset, newer.Ruleset)
+	}
+	a := w.moved(w.owner, w.apply(w.owner, older.ID), map[string]any{"action": "submit"})
+	var frozen struct {
+		Tier    string `json:"tier"`
+		Ruleset string `json:"ruleset"`
+	}
+	if err := json.Unmarshal(a.SelfCheck, &frozen); err != nil {
+		t.Fatal(err)
+	}
+	if frozen.Ruleset != "miit-2022" || frozen.Tier != "innovative_sme" {
+		t.Errorf("the older batch's frozen self-check: %s", a.SelfCheck)
 	}
 }
