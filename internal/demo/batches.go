@@ -9,7 +9,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
-	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/notice"
 )
 
@@ -47,7 +47,7 @@ func pastBatches(companies []company, records []record, now time.Time, loc *time
 			continue
 		}
 		opens := on.AddDays(-150)
-		pb := pastBatch{b: batch.Batch{Tier: g.tier, Kind: batch.Recognition, Year: on.Year(), Name: g.batch, Ruleset: criteria.DefaultRuleset,
+		pb := pastBatch{b: batch.Batch{Tier: g.tier, Kind: batch.Recognition, Year: on.Year(), Name: g.batch, Ruleset: eligibility.RulesetOn(opens),
 			OpensOn: opens, ClosesOn: opens.AddDays(40), CreatedBy: "city", Version: 1, CreatedAt: now, UpdatedAt: now}}
 		at := func(d calendar.Date) time.Time { return d.Start(loc).Add(10 * time.Hour) }
 		for rank := g.from; rank < g.from+g.recommended && rank < len(ranked); rank++ {

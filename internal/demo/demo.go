@@ -17,6 +17,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/eligibility"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/qualification"
@@ -80,7 +81,7 @@ func openBatches(today calendar.Date, now time.Time) []batch.Batch {
 	opens := calendar.NewDate(today.Year(), today.Month(), 1)
 	closes := opens.AddDays(60)
 	mk := func(tier criteria.Tier, name string) batch.Batch {
-		return batch.Batch{Tier: tier, Kind: batch.Recognition, Year: today.Year(), Name: name, Ruleset: criteria.DefaultRuleset,
+		return batch.Batch{Tier: tier, Kind: batch.Recognition, Year: today.Year(), Name: name, Ruleset: eligibility.RulesetOn(opens),
 			OpensOn: opens, ClosesOn: closes, CreatedBy: "city", Version: 1, CreatedAt: now, UpdatedAt: now}
 	}
 	return []batch.Batch{

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/tiertracker/tiertracker/internal/apperr"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 )
 
 // lang is a language the API writes its messages in.
@@ -124,6 +125,11 @@ var ruleMessages = map[apperr.Rule]text{
 func render(t text, l lang, params map[string]any) string {
 	s := t[l]
 	for k, v := range params {
+		if tier, ok := v.(criteria.Tier); ok {
+			if name, known := tierNames[tier]; known {
+				v = name[l] // a tier is said by its name, not its code
+			}
+		}
 		s = strings.ReplaceAll(s, "{"+k+"}", paramText(v))
 	}
 	return s
