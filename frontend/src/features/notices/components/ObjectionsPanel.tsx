@@ -1,5 +1,5 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, List, Space, Typography } from 'antd';
+import { Button, Card, Flex, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetail } from '@/features/applications/api/get-application';
@@ -39,7 +39,7 @@ export function ObjectionsPanel({ application }: { application: Pick<Application
     >
       <List<Objection>
         dataSource={items}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notices.objections.none')} /> }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('notices.objections.none')}</Typography.Text> }}
         renderItem={(o) => (
           <List.Item key={o.id} data-testid={`objection-${o.id}`}>
             <Flex vertical gap={4} style={{ width: '100%' }}>

@@ -52,7 +52,6 @@ export function Component() {
               styles={{ label: { whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'batch', label: t('notices.fields.batch'), children: notice.batch_name },
-                { key: 'period', label: t('notices.fields.period'), children: period },
                 { key: 'contact', label: t('notices.fields.contact'), children: <span data-testid="notice-contact">{notice.contact}</span> },
               ]}
             />
