@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, pickOption, signIn, signOut, useBrowser } from './support';
 
-type Eligibility = { report_year: number; results: { tier: string; eligible: boolean; score: number | null }[] };
+type Eligibility = { report_year: number; results: { tier: string; ruleset: string; eligible: boolean; score: number | null }[] };
 type Reports = { items: { year: number; rd_expense: number | null; version: number }[] };
 
 /** poolLoaded resolves when the pool list whose query has `params` has answered. */
@@ -56,7 +56,8 @@ describe('enterprise → annual figures → self-check → the officer sees it i
     const eligibility = (await (await api.get(`/api/v1/enterprises/${id}/eligibility`)).json()) as Eligibility;
     const innovative = eligibility.results.find((r) => r.tier === 'innovative_sme');
     expect(innovative?.eligible).toBe(true);
-    expect(await card.getByTestId('tier-name').innerText()).toBe('创新型中小企业');
+    // Under the 2026 measures (in force from 2026-04-01) the bottom tier is named anew.
+    expect(await card.getByTestId('tier-name').innerText()).toBe(innovative?.ruleset === 'miit-2026' ? '科技和创新型中小企业' : '创新型中小企业');
     expect(await card.getByTestId('tier-eligible').innerText()).toContain('符合条件');
     expect(await card.getByTestId('tier-score').innerText()).toBe(`${innovative?.score} 分`);
     // The R&D ratio judged is the new one.
