@@ -1,12 +1,19 @@
 package httpapi
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"reflect"
 	"strconv"
 	"testing"
 
+	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/demo"
+	"github.com/tiertracker/tiertracker/internal/qualification"
+	"github.com/tiertracker/tiertracker/internal/store"
 )
 
 func TestStatsOverHTTP(t *testing.T) {
@@ -113,4 +120,128 @@ func TestStatsExports(t *testing.T) {
 	}
 	xlsxRows(t, leader.do("GET", "/api/v1/stats/pipeline?format=xlsx", nil).expectStatus(http.StatusOK).body)
 	leader.doUnchecked("GET", "/api/v1/stats/summary?format=pdf", nil).expectError(http.StatusUnprocessableEntity, "validation_failed", "format")
+}
+
+// Every statistic against counts the test makes itself: qualifications granted across six years
+// and three regions of two industries, some revoked, some with a second tier; each endpoint as of
+// several dates, whole and filtered by region and by industry, agrees.
+func TestStatsAgainstIndependentCounts(t *testing.T) {
+	e := newEnv(t)
+	regions := []string{"445202", "445281", "445203"}
+	industries := []string{"C34", "I65"}
+	type qual struct {
+		ent, region, industry string
+		tier                  criteria.Tier
+		granted, until, ended calendar.Date
+	}
+	var quals []qual
+	var rows []qualification.Qualification
+	start := calendar.NewDate(2019, 1, 1)
+	for i := range 60 {
+		region, ind := regions[i%3], industries[(i/3)%2]
+		ent := e.addEnterprise(region, fmt.Sprintf("揭阳市统计核对%02d有限公司", i))
+		if err := e.db.Table("enterprises").Where("id = ?", ent.ID).Update("industry_code", ind).Error; err != nil {
+			t.Fatal(err)
+		}
+		tiers := []criteria.Tier{criteria.Tiers[i%3]}
+		if i%4 == 0 && i%3 != 2 {
+			tiers = append(tiers, criteria.Tiers[i%3+1]) // a second, higher tier
+		}
+		for k, tier := range tiers {
+			granted := start.AddDays((i*53 + k*400) % 2200)
+			q := qual{ent: strconv.FormatInt(ent.ID, 10), region: region, industry: ind, tier: tier, granted: granted, until: qualification.ValidUntilOf(granted)}
+			row := qualification.Qualification{EnterpriseID: ent.ID, Tier: tier, Source: qualification.SourceImport, GrantedOn: q.granted,
+				ValidUntil: q.until, Version: 1, CreatedAt: e.now, UpdatedAt: e.now}
+			if i%7 == 0 {
+				q.ended = granted.AddDays(400)
+				row.RevokedOn, row.RevokeReasonCode, row.RevokedReason, row.RevokedBy = q.ended, "other", "核对", "city"
+			}
+			quals, rows = append(quals, q), append(rows, row)
+		}
+	}
+	if err := store.NewEnterprises(e.db).CreateQualifications(context.Background(), rows); err != nil {
+		t.Fatal(err)
+	}
+	inForce := func(q qual, d calendar.Date) bool {
+		return !q.granted.After(d) && !d.After(q.until) && (q.ended.IsZero() || d.Before(q.ended))
+	}
+	rank := map[criteria.Tier]int{criteria.InnovativeSME: 1, criteria.SpecializedSME: 2, criteria.LittleGiant: 3}
+	e.addUser("boss", access.Leader, "", 0)
+	leader := e.login("boss", testPassword)
+
+	for _, asOf := range []string{"2020-06-30", "2022-03-15", "2023-12-31", "2025-08-01"} {
+		d, _ := calendar.Parse(asOf)
+		for _, filter := range []struct{ query, region, industry string }{{"", "", ""}, {"&region=445281", "445281", ""}, {"&industry=I", "", "I65"}} {
+			keep := func(q qual) bool {
+				return (filter.region == "" || q.region == filter.region) && (filter.industry == "" || q.industry == filter.industry)
+			}
+			holders, e90, e180 := map[criteria.Tier]int{}, map[criteria.Tier]int{}, map[criteria.Tier]int{}
+			top := map[string]criteria.Tier{}
+			byRegion, byIndustry := map[string]int{}, map[string]int{}
+			for _, q := range quals {
+				if !keep(q) || !inForce(q, d) {
+					continue
+				}
+				holders[q.tier]++
+				if !q.until.After(d.AddDays(90)) {
+					e90[q.tier]++
+				}
+				if !q.until.After(d.AddDays(180)) {
+					e180[q.tier]++
+				}
+				if rank[q.tier] > rank[top[q.ent]] {
+					top[q.ent] = q.tier
+				}
+				byRegion[q.region+"/"+string(q.tier)]++
+				byIndustry[q.industry[:1]+"/"+string(q.tier)]++
+			}
+			highest := map[criteria.Tier]int{}
+			for _, t := range top {
+				highest[t]++
+			}
+			if asOf == "2023-12-31" && filter.query == "" && holders[criteria.InnovativeSME]+holders[criteria.SpecializedSME]+holders[criteria.LittleGiant] < 20 {
+				t.Fatalf("the test's own data hold too little to show anything: %v", holders)
+			}
+			var summary summaryResponse
+			leader.do("GET", "/api/v1/stats/summary?as_of="+asOf+filter.query, nil).expectStatus(http.StatusOK).decode(&summary)
+			for _, s := range summary.Tiers {
+				if s.Holders != holders[s.Tier] || s.HighestTierHolders != highest[s.Tier] || s.Expiring90 != e90[s.Tier] || s.Expiring180 != e180[s.Tier] {
+					t.Errorf("%s%s %s: got %+v, want holders %d highest %d expiring %d/%d", asOf, filter.query, s.Tier, s,
+						holders[s.Tier], highest[s.Tier], e90[s.Tier], e180[s.Tier])
+				}
+			}
+			for path, want := range map[string]map[string]int{"by-region": byRegion, "by-industry": byIndustry} {
+				var cells cellsResponse
+				leader.do("GET", "/api/v1/stats/"+path+"?as_of="+asOf+filter.query, nil).expectStatus(http.StatusOK).decode(&cells)
+				got := map[string]int{}
+				for _, c := range cells.Items {
+					if c.Holders > 0 {
+						got[c.Code+"/"+string(c.Tier)] = c.Holders
+					}
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s %s%s: got %v, want %v", path, asOf, filter.query, got, want)
+				}
+			}
+		}
+	}
+
+	// The trend: grants per year, and holders at each year's end.
+	var trend trendResponse
+	leader.do("GET", "/api/v1/stats/trend?from=2019&to=2026", nil).expectStatus(http.StatusOK).decode(&trend)
+	for _, p := range trend.Items {
+		granted, held := 0, 0
+		end := calendar.NewDate(p.Year, 12, 31)
+		for _, q := range quals {
+			if q.tier == p.Tier && q.granted.Year() == p.Year {
+				granted++
+			}
+			if q.tier == p.Tier && inForce(q, end) {
+				held++
+			}
+		}
+		if p.NewQualification != granted || p.HoldersAtYearEnd != held {
+			t.Errorf("trend %d %s: got %d new, %d held; want %d, %d", p.Year, p.Tier, p.NewQualification, p.HoldersAtYearEnd, granted, held)
+		}
+	}
 }
