@@ -56,7 +56,7 @@ type column struct {
 
 var enterpriseColumns = []column{
 	{"name", label{"企业名称", "Enterprise"}, true, textCell, "揭阳市示例五金制品有限公司"},
-	{"credit_code", label{"统一社会信用代码", "Credit code"}, true, textCell, "91445200MA4UJ8P21K"},
+	{"credit_code", label{"统一社会信用代码", "Credit code"}, true, textCell, "91445200MA4UJ8P21M"},
 	{"region_code", label{"所属区域", "Region"}, false, regionCell, ""},
 	{"industry_code", label{"所属行业", "Industry"}, false, industryCell, ""},
 	{"founded_on", label{"成立日期", "Founded"}, false, dateCell, "2012-05-18"},
@@ -70,7 +70,7 @@ var enterpriseColumns = []column{
 }
 
 var reportColumns = []column{
-	{"credit_code", label{"统一社会信用代码", "Credit code"}, true, textCell, "91445200MA4UJ8P21K"},
+	{"credit_code", label{"统一社会信用代码", "Credit code"}, true, textCell, "91445200MA4UJ8P21M"},
 	{"year", label{"年度", "Year"}, true, intCell, "2025"},
 	{"employees", label{"从业人员（人）", "Employees"}, false, intCell, "120"},
 	{"rd_staff", label{"研发人员（人）", "R&D staff"}, false, intCell, "18"},
@@ -102,7 +102,7 @@ var reportColumns = []column{
 }
 
 var qualificationColumns = []column{
-	{"credit_code", label{"统一社会信用代码", "Credit code"}, true, textCell, "91445200MA4UJ8P21K"},
+	{"credit_code", label{"统一社会信用代码", "Credit code"}, true, textCell, "91445200MA4UJ8P21M"},
 	{"tier", label{"梯度", "Tier"}, true, tierCell, ""},
 	{"batch_name", label{"批次", "Batch"}, true, textCell, "2022年广东省专精特新中小企业"},
 	{"announcement_no", label{"公告文号", "Announcement"}, true, textCell, "粤工信融资函〔2022〕71号"},

@@ -261,13 +261,15 @@ func (s Service) run(ctx context.Context, id int64, actor access.Actor, write bo
 		return finish(Failed, failureOf(ctx))
 	}
 	im.Errors, im.ErrorCount, im.Validated = p.errors, p.errorCount, p.errorCount == 0
-	im.CreatedCount, im.UpdatedCount = p.counts()
+	im.ProcessedRows = im.TotalRows
 	if p.errorCount > 0 {
 		return finish(Invalid, "")
 	}
+	im.CreatedCount, im.UpdatedCount = p.counts()
 	if !write {
 		return finish(Ready, "")
 	}
+	im.ProcessedRows = 0 // from here it counts the rows written
 	s.Logger.Info("import: writing", "import", id, "kind", im.Kind, "created", im.CreatedCount, "updated", im.UpdatedCount)
 	if err := s.write(ctx, actor, &im, p); err != nil {
 		s.Logger.Error("import: write", "import", id, "err", err)
@@ -437,7 +439,8 @@ func (s Service) write(ctx context.Context, actor access.Actor, im *Import, p pl
 		if err := s.refresh(ctx, st, touched, im.Kind != Qualifications, now); err != nil {
 			return err
 		}
-		im.Status, im.ProcessedRows, im.FinishedAt, im.UpdatedAt, im.HeartbeatAt = Done, written, now, now, now
+		end := s.Now().UTC() // the write's own end, not its start
+		im.Status, im.ProcessedRows, im.FinishedAt, im.UpdatedAt, im.HeartbeatAt = Done, written, end, end, end
 		if err := st.SaveImport(ctx, im); err != nil {
 			return err
 		}
