@@ -55,8 +55,20 @@ const sqliteReaders = 4
 // Only for a file: an in-memory database shared between connections locks by table instead.
 func addSQLiteReaders(db *gorm.DB, dsn string) error {
 	readDSN := dsn + "?" + url.Values{"_pragma": {"busy_timeout(10000)", "query_only(1)", "foreign_keys(1)"}}.Encode()
-	return db.Use(dbresolver.Register(dbresolver.Config{Replicas: []gorm.Dialector{sqlite.Open(readDSN)}}).
+	err := db.Use(dbresolver.Register(dbresolver.Config{Replicas: []gorm.Dialector{sqlite.Open(readDSN)}}).
 		SetMaxOpenConns(sqliteReaders).SetMaxIdleConns(sqliteReaders))
+	if err != nil {
+		return err
+	}
+	// The resolver sized every pool it knows, the writer's too: the writer keeps its one
+	// connection, or two writers would meet SQLite's lock and fail after the busy timeout.
+	writer, err := db.DB()
+	if err != nil {
+		return err
+	}
+	writer.SetMaxOpenConns(1)
+	writer.SetMaxIdleConns(1)
+	return nil
 }
 
 // IsPostgres reports whether a database URL selects PostgreSQL.
