@@ -9,6 +9,7 @@ import (
 // the inputs found missing.
 type evaluation struct {
 	f        *Facts
+	vals     *valueArena
 	y        int
 	criteria []Criterion
 	missing  []string
@@ -30,7 +31,11 @@ func newEvaluation(f *Facts, n int, buf []Criterion) evaluation {
 	if cap(buf) < n {
 		buf = make([]Criterion, 0, n)
 	}
-	return evaluation{f: f, y: f.ReportYear, criteria: buf[:0:n], numbers: make([]float64, 0, n)}
+	vals := f.vals
+	if vals == nil {
+		vals = new(valueArena)
+	}
+	return evaluation{f: f, vals: vals, y: f.ReportYear, criteria: buf[:0:n], numbers: make([]float64, 0, n)}
 }
 
 // number returns a value to show: a pointer into e.numbers, or nil when unknown or infinite.

@@ -71,6 +71,9 @@ const (
 // Facts are everything an evaluation reads: the evaluation contract's request of CRITERIA.md.
 // A field left out (nil) is missing, never zero.
 type Facts struct {
+	// vals holds the compound values an evaluation explains (set by EvaluateAll for its tiers).
+	vals *valueArena
+
 	Tier          Tier          `json:"tier"`
 	Ruleset       string        `json:"ruleset"`
 	ReportYear    int           `json:"report_year"`

@@ -17,14 +17,14 @@ func evaluateLittleGiant(f *Facts, ruleset string, buf []Criterion) Result {
 	years, yearsKnown := e.nicheYears()
 	share, shareKnown := e.mainShare()
 	mean, meanKnown := e.meanMainGrowth()
-	l1 := e.condition(&specL1, l1Value{valueIf(years, yearsKnown), e.number(share.float(), shareKnown), e.number(mean.float(), meanKnown)},
+	l1 := e.condition(&specL1, put(&e.vals.l1, l1Value{valueIf(years, yearsKnown), e.number(share.float(), shareKnown), e.number(mean.float(), meanKnown)}),
 		all(status(years >= 3, yearsKnown), status(share.atLeast(70, 100), shareKnown), status(mean.atLeast(5, 100), meanKnown)))
 
 	// L2 refinement.
 	debt, debtKnown := e.debtRatio()
 	info, infoKnown := e.reportFlag(e.y, "info_system_core_business", func(r *Report) *bool { return r.InfoSystemCoreBusiness })
 	cert, certKnown := e.reportFlag(e.y, "management_certified", func(r *Report) *bool { return r.ManagementCertified })
-	l2 := e.condition(&specL2, l2Value{e.number(debt.float(), debtKnown), valueIf(info, infoKnown), valueIf(cert, certKnown)},
+	l2 := e.condition(&specL2, put(&e.vals.l2, l2Value{e.number(debt.float(), debtKnown), valueIf(info, infoKnown), valueIf(cert, certKnown)}),
 		all(status(debt.cmp(70, 100) <= 0, debtKnown), status(info, infoKnown), status(cert, certKnown)))
 
 	// L3 distinctiveness.
@@ -42,7 +42,7 @@ func evaluateLittleGiant(f *Facts, ruleset string, buf []Criterion) Result {
 		}
 		return r.Quality.OwnBrand
 	})
-	l3 := e.condition(&specL3, l3Value{marketShare, valueIf(ownBrand, brandKnown)}, all(status(shareOK, marketKnown), status(ownBrand, brandKnown)))
+	l3 := e.condition(&specL3, put(&e.vals.l3, l3Value{marketShare, valueIf(ownBrand, brandKnown)}), all(status(shareOK, marketKnown), status(ownBrand, brandKnown)))
 
 	// L4 innovation: the general route, all of (a) R&D by revenue, (b) an R&D institution,
 	// (c) two applied Class I IP items; or the direct route.
@@ -63,7 +63,7 @@ func evaluateLittleGiant(f *Facts, ruleset string, buf []Criterion) Result {
 	national, nationalKnown := e.hasAward(LevelNational, 3)
 	makers, makersKnown := e.hasMakersPlace(50)
 	direct := anyOf(status(national, nationalKnown), status(makers, makersKnown))
-	l4 := e.condition(&specL4, l4Value{string(a), string(b), string(c), string(direct)}, anyOf(general, direct))
+	l4 := e.condition(&specL4, put(&e.vals.l4, l4Value{string(a), string(b), string(c), string(direct)}), anyOf(general, direct))
 
 	// L5 industrial chain, L6 field: officers' assessments.
 	var mp MainProduct

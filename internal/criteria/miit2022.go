@@ -38,7 +38,7 @@ func (e *evaluation) general() Status {
 	if sizeKnown {
 		value.SizeClass = sizePointer(size)
 	}
-	return e.condition(&specGeneral, value, st)
+	return e.condition(&specGeneral, put(&e.vals.general, value), st)
 }
 
 type generalValue struct {

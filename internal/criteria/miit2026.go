@@ -99,7 +99,7 @@ func evaluateSpecialized2026(f *Facts, ruleset string, buf []Criterion) Result {
 	_, fin := e.sumAtLeast([]int{e.y - 1, e.y}, "equity_financing", equityFinancing, 20_000_000)
 	share, shareKnown := e.mainShare()
 	debt, debtKnown := e.debtRatio()
-	a2 := e.condition(&specA2, a2Value{valueIf(revenue, revenueKnown), e.number(share.float(), shareKnown), e.number(debt.float(), debtKnown)},
+	a2 := e.condition(&specA2, put(&e.vals.a2, a2Value{valueIf(revenue, revenueKnown), e.number(share.float(), shareKnown), e.number(debt.float(), debtKnown)}),
 		all(anyOf(status(revenue >= 15_000_000, revenueKnown), fin), status(share.atLeast(80, 100), shareKnown), status(debt.cmp(80, 100) <= 0, debtKnown)))
 
 	a3 := e.condition(&specA3, nil, e.rdBothYears(1_000_000))
@@ -144,8 +144,8 @@ func evaluateLittleGiant2026(f *Facts, ruleset string, buf []Criterion) Result {
 	compound := ratio(revenue, revenue2)
 	share, shareKnown := e.mainShare()
 	debt, debtKnown := e.debtRatio()
-	b2 := e.condition(&specB2, b2Value{valueIf(revenue, revenueKnown), e.number(share.float(), shareKnown),
-		e.number(compound.float(), revenueKnown && revenue2Known), e.number(debt.float(), debtKnown)},
+	b2 := e.condition(&specB2, put(&e.vals.b2, b2Value{valueIf(revenue, revenueKnown), e.number(share.float(), shareKnown),
+		e.number(compound.float(), revenueKnown && revenue2Known), e.number(debt.float(), debtKnown)}),
 		all(status(revenue >= 50_000_000, revenueKnown), status(share.atLeast(90, 100), shareKnown),
 			status(compound.atLeast(11025, 10000), revenueKnown && revenue2Known), status(debt.cmp(75, 100) <= 0, debtKnown)))
 
@@ -174,7 +174,7 @@ func evaluateLittleGiant2026(f *Facts, ruleset string, buf []Criterion) Result {
 	} else {
 		e.miss(reportField(e.y, "domestic_rank"))
 	}
-	b5 := e.condition(&specB5, b5Value{marketShare, rank}, anyOf(shareStatus, rankStatus))
+	b5 := e.condition(&specB5, put(&e.vals.b5, b5Value{marketShare, rank}), anyOf(shareStatus, rankStatus))
 
 	var mp MainProduct
 	if f.MainProduct != nil {

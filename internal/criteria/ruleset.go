@@ -74,6 +74,7 @@ func EvaluateAll(f Facts) ([]Result, []Problem) {
 		return nil, problems
 	}
 	rs := rulesets[f.Ruleset]
+	f.vals = new(valueArena)
 	out := make([]Result, 0, len(Tiers))
 	// One allocation holds the criteria of every tier; each result gets its own part.
 	buf := make([]Criterion, 0, criteriaPerEvaluation)

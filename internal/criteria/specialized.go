@@ -13,7 +13,7 @@ func evaluateSpecialized(f *Facts, ruleset string, buf []Criterion) Result {
 
 	rdAmount, rdAmountKnown := e.money(e.y, "rd_expense", rdExpense)
 	rd, rdKnown := e.rdRatio(e.y)
-	c2 := e.condition(&specC2, rdInputValue{valueIf(rdAmount, rdAmountKnown), e.number(rd.float(), rdKnown)},
+	c2 := e.condition(&specC2, put(&e.vals.rdInput, rdInputValue{valueIf(rdAmount, rdAmountKnown), e.number(rd.float(), rdKnown)}),
 		all(status(rdAmount >= 1_000_000, rdAmountKnown), status(rd.atLeast(3, 100), rdKnown)))
 
 	revenue, revenueKnown := e.money(e.y, "operating_revenue", operatingRevenue)
@@ -28,7 +28,7 @@ func evaluateSpecialized(f *Facts, ruleset string, buf []Criterion) Result {
 	default:
 		c3 = fin2
 	}
-	e.condition(&specC3, revenueFinancingValue{valueIf(revenue, revenueKnown), financing2}, c3)
+	e.condition(&specC3, put(&e.vals.revFin, revenueFinancingValue{valueIf(revenue, revenueKnown), financing2}), c3)
 	// C4 is decided by the score below, but explained here, after C3.
 	c4At := e.reserve()
 
@@ -89,7 +89,7 @@ func evaluateSpecialized(f *Facts, ruleset string, buf []Criterion) Result {
 	level, n1, n1Known := e.ipLevel([5]int{10, 8, 6, 2, 0})
 	e.scored(&specN1, nilIfEmpty(level), n1, n1Text[level], n1Known)
 	n2, n2text, n2Known := rdInputPoints(rdAmount, rdAmountKnown, rd, rdKnown)
-	e.scored(&specN2, rdInputValue{valueIf(rdAmount, rdAmountKnown), e.number(rd.float(), rdKnown)}, n2, n2text, n2Known)
+	e.scored(&specN2, put(&e.vals.rdInput, rdInputValue{valueIf(rdAmount, rdAmountKnown), e.number(rd.float(), rdKnown)}), n2, n2text, n2Known)
 	staff, staffKnown := e.ratioOf(e.y, "rd_staff", rdStaff, "employees", employees)
 	n3, n3text := scoreFrac(staff, bandsN3)
 	e.scored(&specN3, e.number(staff.float(), staffKnown), n3, n3text, staffKnown)
@@ -114,7 +114,7 @@ func evaluateSpecialized(f *Facts, ruleset string, buf []Criterion) Result {
 	makers, makersKnown := e.hasMakersPlace(500)
 	alternative := anyOf(status(provincial, provincialKnown), status(national, nationalKnown), rdSumStatus, fin60, status(makers, makersKnown))
 	c4 := anyOf(byScore, alternative)
-	e.fill(c4At, &specC4, scoreAlternativeValue{score, alternative == Met}, c4)
+	e.fill(c4At, &specC4, put(&e.vals.scoreAlt, scoreAlternativeValue{score, alternative == Met}), c4)
 	eligible := all(p, g, c1, c2, c3, c4) == Met
 	route := RouteScore
 	if alternative == Met {
