@@ -195,7 +195,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	// Import jobs outlive the request that started them; they end with the server (see below).
 	jobsCtx, cancelJobs := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelJobs()
-	imports := importer.NewService(jobsCtx, store.NewImports(db), time.Now, cfg.Location, log)
+	imports := importer.NewService(jobsCtx, store.NewImports(db), qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location},
+		time.Now, cfg.Location, log)
 	applications := application.Service{Store: store.NewApplications(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "attachments")},
 		Now: time.Now, Location: cfg.Location, Updates: cfg.AnnualUpdate, NoticeDays: cfg.PublicNoticeDays}
 	notices := notice.Service{Store: store.NewNotices(db), Files: filestore.Dir{Root: filepath.Join(cfg.DataDir, "objections")},

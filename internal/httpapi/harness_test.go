@@ -131,7 +131,8 @@ func (e *testEnv) build(staticDir string) http.Handler {
 		t.Fatal(err)
 	}
 	jobs, cancelJobs := context.WithCancel(context.Background())
-	e.imports = importer.NewService(jobs, store.NewImports(e.db), clock, testLocation, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	e.imports = importer.NewService(jobs, store.NewImports(e.db), qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation},
+		clock, testLocation, slog.New(slog.NewTextHandler(io.Discard, nil)))
 	imports := e.imports
 	applications := application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation,
 		Updates: annualupdate.DefaultRules, NoticeDays: e.noticeDays}

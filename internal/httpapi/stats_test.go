@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tiertracker/tiertracker/internal/access"
+	"github.com/tiertracker/tiertracker/internal/application"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/demo"
@@ -118,7 +119,26 @@ func TestStatsExports(t *testing.T) {
 	if len(rows) != 5 || rows[1][0] != "2020" || rows[4][0] != "2023" {
 		t.Errorf("trend workbook: %v", rows)
 	}
-	xlsxRows(t, leader.do("GET", "/api/v1/stats/pipeline?format=xlsx", nil).expectStatus(http.StatusOK).body)
+	// The pipeline's workbook: a row per open batch, its states across, the JSON's counts.
+	var pipe pipelineResponse
+	leader.do("GET", "/api/v1/stats/pipeline", nil).expectStatus(http.StatusOK).decode(&pipe)
+	inJSON := map[string]int{}
+	for _, c := range pipe.Items {
+		inJSON[c.BatchName+"/"+stateNames[application.State(c.State)][zhCN]] += c.Count
+	}
+	rows = xlsxRows(t, leader.do("GET", "/api/v1/stats/pipeline?format=xlsx", nil).expectStatus(http.StatusOK).body)
+	inBook, total := map[string]int{}, 0
+	for _, r := range rows[1:] {
+		for j := 2; j < len(r); j++ {
+			if n, _ := strconv.Atoi(r[j]); n > 0 {
+				inBook[r[0]+"/"+rows[0][j]] = n
+				total += n
+			}
+		}
+	}
+	if total < 5 || !reflect.DeepEqual(inBook, inJSON) {
+		t.Errorf("pipeline workbook %v, JSON %v", inBook, inJSON)
+	}
 	leader.doUnchecked("GET", "/api/v1/stats/summary?format=pdf", nil).expectError(http.StatusUnprocessableEntity, "validation_failed", "format")
 }
 

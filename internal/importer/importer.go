@@ -149,8 +149,8 @@ type Store interface {
 	UpdateEnterprise(ctx context.Context, e *enterprise.Enterprise, readVersion int) error
 	CreateAnnualReport(ctx context.Context, a *report.Annual) error
 	UpdateAnnualReport(ctx context.Context, a *report.Annual, readVersion int) error
-	CreateQualifications(ctx context.Context, qs []qualification.Qualification) error
-	CreateQualificationEvents(ctx context.Context, evs []qualification.Event) error
+	// Qualifications is the qualifications' store, bound to the same transaction.
+	Qualifications() qualification.Store
 	SetSizeClass(ctx context.Context, enterpriseID int64, size string) error
 	RefreshEligibility(ctx context.Context, enterpriseID int64, now time.Time, loc *time.Location) error
 	RecordAudit(ctx context.Context, e audit.Event) error

@@ -33,13 +33,15 @@ type Service struct {
 	Background context.Context
 	// StaleAfter is how long a job may go without a heartbeat before it counts as interrupted.
 	StaleAfter time.Duration
+	// Qualifications records the historic qualifications a file brings, as the form does.
+	Qualifications qualification.Service
 
 	jobs *jobs
 }
 
 // NewService returns a Service; its jobs run under background.
-func NewService(background context.Context, st Store, now func() time.Time, loc *time.Location, logger *slog.Logger) Service {
-	return Service{Store: st, Now: now, Location: loc, Logger: logger, Background: background, StaleAfter: 30 * time.Second,
+func NewService(background context.Context, st Store, quals qualification.Service, now func() time.Time, loc *time.Location, logger *slog.Logger) Service {
+	return Service{Store: st, Qualifications: quals, Now: now, Location: loc, Logger: logger, Background: background, StaleAfter: 30 * time.Second,
 		jobs: &jobs{running: map[int64]*Import{}}}
 }
 
@@ -416,22 +418,8 @@ func (s Service) write(ctx context.Context, actor access.Actor, im *Import, p pl
 			progress()
 		}
 		for _, op := range p.qualifications {
-			h := op.h
-			q := qualification.Qualification{EnterpriseID: h.EnterpriseID, Tier: h.Tier, Source: qualification.SourceImport, BatchName: h.BatchName,
-				AnnouncementNo: h.AnnouncementNo, GrantedOn: h.GrantedOn, ValidUntil: qualification.ValidUntilOf(h.GrantedOn), Version: 1,
-				CreatedAt: now, UpdatedAt: now}
-			qs := []qualification.Qualification{q}
-			if err := st.CreateQualifications(ctx, qs); err != nil {
-				return err
-			}
-			if err := st.CreateQualificationEvents(ctx, []qualification.Event{{QualificationID: qs[0].ID, Kind: qualification.Granted, On: q.GrantedOn,
-				ValidUntil: q.ValidUntil, AnnouncementNo: q.AnnouncementNo, ActorUsername: actor.Username, CreatedAt: now}}); err != nil {
-				return err
-			}
-			touched[h.EnterpriseID] = enterprise.Enterprise{ID: h.EnterpriseID}
-			if err := st.RecordAudit(ctx, audit.New(ctx, now, actor, "qualification.record", "qualification", qs[0].EntityID(), nil,
-				map[string]any{"enterprise_id": q.EnterpriseID, "tier": q.Tier, "batch_name": q.BatchName, "announcement_no": q.AnnouncementNo,
-					"granted_on": q.GrantedOn.String(), "valid_until": q.ValidUntil.String(), "import_id": im.ID})); err != nil {
+			// The same entry as the form's, in this transaction.
+			if _, err := s.Qualifications.RecordIn(ctx, st.Qualifications(), actor, op.h); err != nil {
 				return err
 			}
 			progress()

@@ -173,44 +173,52 @@ func CheckHistoric(h *Historic, today calendar.Date) apperr.Fields {
 
 // Record enters a historic qualification (city officers and admins): valid until granted + 3 years.
 func (s Service) Record(ctx context.Context, actor access.Actor, h Historic) (Detail, error) {
-	if !actor.Is(access.CityOfficer, access.Admin) {
-		return Detail{}, apperr.New(apperr.Forbidden, "")
-	}
-	fs := CheckHistoric(&h, s.today())
-	now := s.Now().UTC()
 	var id int64
 	err := s.Store.Tx(ctx, func(st Store) error {
-		if _, err := st.GetEnterprise(ctx, actor.Scope(), h.EnterpriseID); apperr.Is(err, apperr.NotFound) {
-			fs.Add("enterprise_id", apperr.RuleUnknownEnt, nil)
-		} else if err != nil {
-			return err
-		}
-		if err := fs.Err(); err != nil {
-			return err
-		}
-		q := Qualification{EnterpriseID: h.EnterpriseID, Tier: h.Tier, Source: SourceImport, BatchName: h.BatchName,
-			AnnouncementNo: h.AnnouncementNo, GrantedOn: h.GrantedOn, ValidUntil: ValidUntilOf(h.GrantedOn), Version: 1,
-			CreatedAt: now, UpdatedAt: now}
-		qs := []Qualification{q}
-		if err := st.CreateQualifications(ctx, qs); err != nil {
-			return err
-		}
-		id = qs[0].ID
-		if err := st.CreateQualificationEvents(ctx, []Event{{QualificationID: id, Kind: Granted, On: q.GrantedOn,
-			ValidUntil: q.ValidUntil, AnnouncementNo: q.AnnouncementNo, ActorUsername: actor.Username, CreatedAt: now}}); err != nil {
-			return err
-		}
-		if err := st.RefreshEligibility(ctx, h.EnterpriseID, now, s.Location); err != nil {
-			return err
-		}
-		return st.RecordAudit(ctx, audit.New(ctx, now, actor, "qualification.record", "qualification", qs[0].EntityID(), nil,
-			map[string]any{"enterprise_id": q.EnterpriseID, "tier": q.Tier, "batch_name": q.BatchName, "announcement_no": q.AnnouncementNo,
-				"granted_on": q.GrantedOn.String(), "valid_until": q.ValidUntil.String()}))
+		var err error
+		id, err = s.RecordIn(ctx, st, actor, h)
+		return err
 	})
 	if err != nil {
 		return Detail{}, err
 	}
 	return s.Get(ctx, access.Actor{Role: access.Admin}, id)
+}
+
+// RecordIn enters a historic qualification within a transaction the caller holds (st is bound to
+// it), with its grant event, the enterprise's criteria results and the audit; it answers the id.
+func (s Service) RecordIn(ctx context.Context, st Store, actor access.Actor, h Historic) (int64, error) {
+	if !actor.Is(access.CityOfficer, access.Admin) {
+		return 0, apperr.New(apperr.Forbidden, "")
+	}
+	fs := CheckHistoric(&h, s.today())
+	now := s.Now().UTC()
+	if _, err := st.GetEnterprise(ctx, actor.Scope(), h.EnterpriseID); apperr.Is(err, apperr.NotFound) {
+		fs.Add("enterprise_id", apperr.RuleUnknownEnt, nil)
+	} else if err != nil {
+		return 0, err
+	}
+	if err := fs.Err(); err != nil {
+		return 0, err
+	}
+	q := Qualification{EnterpriseID: h.EnterpriseID, Tier: h.Tier, Source: SourceImport, BatchName: h.BatchName,
+		AnnouncementNo: h.AnnouncementNo, GrantedOn: h.GrantedOn, ValidUntil: ValidUntilOf(h.GrantedOn), Version: 1,
+		CreatedAt: now, UpdatedAt: now}
+	qs := []Qualification{q}
+	if err := st.CreateQualifications(ctx, qs); err != nil {
+		return 0, err
+	}
+	id := qs[0].ID
+	if err := st.CreateQualificationEvents(ctx, []Event{{QualificationID: id, Kind: Granted, On: q.GrantedOn,
+		ValidUntil: q.ValidUntil, AnnouncementNo: q.AnnouncementNo, ActorUsername: actor.Username, CreatedAt: now}}); err != nil {
+		return 0, err
+	}
+	if err := st.RefreshEligibility(ctx, h.EnterpriseID, now, s.Location); err != nil {
+		return 0, err
+	}
+	return id, st.RecordAudit(ctx, audit.New(ctx, now, actor, "qualification.record", "qualification", qs[0].EntityID(), nil,
+		map[string]any{"enterprise_id": q.EnterpriseID, "tier": q.Tier, "batch_name": q.BatchName, "announcement_no": q.AnnouncementNo,
+			"granted_on": q.GrantedOn.String(), "valid_until": q.ValidUntil.String()}))
 }
 
 // MaxReason bounds a revocation's reason, in characters.

@@ -72,6 +72,9 @@ func (s Imports) Tx(ctx context.Context, fn func(importer.Store) error) error {
 	return s.tx(ctx, func(c conn) error { return fn(Imports{c}) })
 }
 
+// Qualifications is the qualifications' store over the same connection (or transaction).
+func (s Imports) Qualifications() qualification.Store { return Qualifications{s.conn} }
+
 // CreateImport stores a new import with its file.
 func (c conn) CreateImport(ctx context.Context, im *importer.Import) error {
 	row := importToRow(*im)
