@@ -29,6 +29,7 @@ type noticeBody struct {
 	BatchID     int64             `json:"batch_id"`
 	BatchName   string            `json:"batch_name"`
 	Tier        criteria.Tier     `json:"tier"`
+	Ruleset     string            `json:"ruleset"`
 	Title       string            `json:"title"`
 	Contact     string            `json:"contact"`
 	PublishedOn string            `json:"published_on"`
@@ -38,7 +39,7 @@ type noticeBody struct {
 }
 
 func (a *api) noticeOf(n notice.Notice) noticeBody {
-	out := noticeBody{ID: n.ID, BatchID: n.BatchID, BatchName: n.BatchName, Tier: n.Tier, Title: n.Title, Contact: n.Contact,
+	out := noticeBody{ID: n.ID, BatchID: n.BatchID, BatchName: n.BatchName, Tier: n.Tier, Ruleset: n.Ruleset, Title: n.Title, Contact: n.Contact,
 		PublishedOn: n.PublishedOn.String(), EndsOn: n.EndsOn.String(), Open: n.Open(a.today()), Entries: make([]noticeEntryBody, len(n.Entries))}
 	for i, e := range n.Entries {
 		out.Entries[i] = noticeEntryBody{ApplicationID: e.ApplicationID, EnterpriseName: e.EnterpriseName, CreditCode: e.CreditCode, RegionName: e.RegionName}

@@ -145,3 +145,53 @@ func TestPublicNoticeAndObjections(t *testing.T) {
 		t.Errorf("audited: %d, want 5", audits)
 	}
 }
+
+// A notice names its batch's ruleset wherever it is read, so that the public page can call the
+// bottom tier 科技和创新型中小企业 under miit-2026 and 创新型中小企业 under miit-2022.
+func TestPublicNoticeNamesItsRuleset(t *testing.T) {
+	w := newWorkflowEnv(t)
+	w.noticeDays = 7
+	w.handler = w.build(t.TempDir())
+	second := w.addEnterprise("445202", "揭阳市公示规则测试乙有限公司")
+	for i, year := range []int{2025, 2024, 2023} {
+		w.county.do("PUT", fmt.Sprintf("/api/v1/enterprises/%d/annual-reports/%d", second.ID, year), exampleFigures(t, i)).expectStatus(http.StatusCreated)
+	}
+	older := w.batch(criteria.InnovativeSME, "recognition", 2026, "2026-03-01", "2026-12-31")
+	newer := w.batch(criteria.InnovativeSME, "recognition", 2026, "2026-11-01", "2026-12-31")
+	publish := func(b batchResponse, ent int64) noticeBody {
+		t.Helper()
+		var a applicationResponse
+		w.city.do("POST", "/api/v1/applications", map[string]any{"batch_id": b.ID, "enterprise_id": ent, "report_year": 2025}).expectStatus(http.StatusCreated).decode(&a)
+		a = w.moved(w.city, a, map[string]any{"action": "submit"})
+		a = w.moved(w.county, a, map[string]any{"action": "pass"})
+		var n noticeBody
+		w.city.do("POST", fmt.Sprintf("/api/v1/batches/%d/notices", b.ID), map[string]any{"application_ids": []int64{a.ID}, "title": "拟推荐名单公示",
+			"contact": "揭阳市工业和信息化局 0663-8888888"}).expectStatus(http.StatusCreated).decode(&n)
+		return n
+	}
+	n22, n26 := publish(older, w.ent), publish(newer, second.ID)
+	if n22.Ruleset != "miit-2022" || n26.Ruleset != "miit-2026" {
+		t.Fatalf("published: the older batch's notice %q, the newer's %q", n22.Ruleset, n26.Ruleset)
+	}
+
+	anyone := w.client()
+	var pub noticeBody
+	anyone.do("GET", fmt.Sprintf("/api/v1/public/notices/%d", n26.ID), nil).expectStatus(http.StatusOK).decode(&pub)
+	if pub.Ruleset != "miit-2026" || pub.Tier != criteria.InnovativeSME {
+		t.Errorf("the public notice of the newer batch: %s, %s", pub.Tier, pub.Ruleset)
+	}
+	var all listResponse[noticeBody]
+	anyone.do("GET", "/api/v1/public/notices", nil).expectStatus(http.StatusOK).decode(&all)
+	got := map[int64]string{}
+	for _, n := range all.Items {
+		got[n.ID] = n.Ruleset
+	}
+	if len(got) != 2 || got[n22.ID] != "miit-2022" || got[n26.ID] != "miit-2026" {
+		t.Errorf("the public list's rulesets: %v", got)
+	}
+	var ofBatch listResponse[noticeBody]
+	w.lead.do("GET", fmt.Sprintf("/api/v1/batches/%d/notices", older.ID), nil).expectStatus(http.StatusOK).decode(&ofBatch)
+	if ofBatch.Total != 1 || ofBatch.Items[0].Ruleset != "miit-2022" {
+		t.Errorf("the older batch's notices: %+v", ofBatch.Items)
+	}
+}

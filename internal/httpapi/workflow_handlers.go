@@ -328,6 +328,7 @@ type applicationResponse struct {
 	BatchName       string            `json:"batch_name"`
 	Tier            criteria.Tier     `json:"tier"`
 	Kind            batch.Kind        `json:"kind"`
+	Ruleset         string            `json:"ruleset"`
 	EnterpriseID    int64             `json:"enterprise_id"`
 	EnterpriseName  string            `json:"enterprise_name"`
 	CreditCode      string            `json:"credit_code"`
@@ -349,7 +350,7 @@ type applicationResponse struct {
 }
 
 func applicationOf(a application.Application) applicationResponse {
-	out := applicationResponse{ID: a.ID, BatchID: a.BatchID, BatchName: a.Batch.Name, Tier: a.Batch.Tier, Kind: a.Batch.Kind,
+	out := applicationResponse{ID: a.ID, BatchID: a.BatchID, BatchName: a.Batch.Name, Tier: a.Batch.Tier, Kind: a.Batch.Kind, Ruleset: a.Batch.Ruleset,
 		EnterpriseID: a.EnterpriseID, EnterpriseName: a.EnterpriseName, CreditCode: a.CreditCode, RegionCode: a.RegionCode,
 		RegionName: a.RegionName, ReportYear: a.ReportYear, State: a.State, SelfCheck: a.SelfCheck, SubmittedAt: timePtr(a.SubmittedAt),
 		Result: strPtr(string(a.Result)), AnnouncementNo: strPtr(a.AnnouncementNo), GrantedOn: datePtr(a.GrantedOn),

@@ -415,4 +415,27 @@ func TestBatchRulesetByOpeningDay(t *testing.T) {
 	if frozen.Ruleset != "miit-2022" || frozen.Tier != "innovative_sme" {
 		t.Errorf("the older batch's frozen self-check: %s", a.SelfCheck)
 	}
+
+	// The application names its batch's ruleset from its draft on, in the list and on its page.
+	if a.Ruleset != "miit-2022" {
+		t.Errorf("the older batch's application: ruleset %q", a.Ruleset)
+	}
+	draft := w.apply(w.city, newer.ID)
+	if draft.Ruleset != "miit-2026" {
+		t.Errorf("the newer batch's draft: ruleset %q", draft.Ruleset)
+	}
+	var list listResponse[applicationResponse]
+	w.city.do("GET", "/api/v1/applications", nil).expectStatus(http.StatusOK).decode(&list)
+	byID := map[int64]string{}
+	for _, it := range list.Items {
+		byID[it.ID] = it.Ruleset
+	}
+	if byID[a.ID] != "miit-2022" || byID[draft.ID] != "miit-2026" {
+		t.Errorf("the list's rulesets: %v", byID)
+	}
+	var detail applicationDetailResponse
+	w.owner.do("GET", fmt.Sprintf("/api/v1/applications/%d", draft.ID), nil).expectStatus(http.StatusOK).decode(&detail)
+	if detail.Ruleset != "miit-2026" {
+		t.Errorf("the draft's page: ruleset %q", detail.Ruleset)
+	}
 }

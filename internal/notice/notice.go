@@ -29,6 +29,7 @@ type Notice struct {
 	BatchID     int64
 	BatchName   string
 	Tier        criteria.Tier
+	Ruleset     string // the batch's: it names the tier (科技和创新型中小企业 under miit-2026)
 	Title       string
 	Contact     string // the bureau's contact line for the public
 	PublishedOn calendar.Date
@@ -220,17 +221,51 @@ func (s Service) Publish(ctx context.Context, actor access.Actor, batchID int64,
 	if err != nil {
 		return Notice{}, err
 	}
-	return s.Store.GetNotice(ctx, n.ID)
+	return s.get(ctx, n.ID)
 }
 
 // Public returns a notice as anyone may read it.
 func (s Service) Public(ctx context.Context, id int64) (Notice, error) {
-	return s.Store.GetNotice(ctx, id)
+	return s.get(ctx, id)
 }
 
 // PublicList returns the notices open today or ended within the last 30 days.
 func (s Service) PublicList(ctx context.Context) ([]Notice, error) {
-	return s.Store.ListNotices(ctx, 0, s.today().AddDays(-30))
+	ns, err := s.Store.ListNotices(ctx, 0, s.today().AddDays(-30))
+	if err != nil {
+		return nil, err
+	}
+	return s.withRulesets(ctx, ns)
+}
+
+func (s Service) get(ctx context.Context, id int64) (Notice, error) {
+	n, err := s.Store.GetNotice(ctx, id)
+	if err != nil {
+		return Notice{}, err
+	}
+	ns, err := s.withRulesets(ctx, []Notice{n})
+	if err != nil {
+		return Notice{}, err
+	}
+	return ns[0], nil
+}
+
+// withRulesets names on each notice the ruleset of its batch, looked up once per batch.
+func (s Service) withRulesets(ctx context.Context, ns []Notice) ([]Notice, error) {
+	byBatch := map[int64]string{}
+	for i := range ns {
+		r, ok := byBatch[ns[i].BatchID]
+		if !ok {
+			b, err := s.Store.GetBatch(ctx, ns[i].BatchID, access.Scope{})
+			if err != nil {
+				return nil, err
+			}
+			r = b.Ruleset
+			byBatch[ns[i].BatchID] = r
+		}
+		ns[i].Ruleset = r
+	}
+	return ns, nil
 }
 
 // OfBatch returns a batch's notices (officers).
@@ -238,10 +273,15 @@ func (s Service) OfBatch(ctx context.Context, actor access.Actor, batchID int64)
 	if !actor.IsOfficer() && !actor.Is(access.Leader) {
 		return nil, apperr.New(apperr.Forbidden, "")
 	}
-	if _, err := s.Store.GetBatch(ctx, batchID, access.Scope{}); err != nil {
+	b, err := s.Store.GetBatch(ctx, batchID, access.Scope{})
+	if err != nil {
 		return nil, err
 	}
-	return s.Store.ListNotices(ctx, batchID, calendar.Date{})
+	ns, err := s.Store.ListNotices(ctx, batchID, calendar.Date{})
+	for i := range ns {
+		ns[i].Ruleset = b.Ruleset
+	}
+	return ns, err
 }
 
 // Lodging is an objection as the public lodges it.

@@ -35,6 +35,7 @@ export function application(overrides: Partial<Application> = {}): Application {
     batch_name: '2026年第二批省级创新型中小企业评价',
     tier: 'innovative_sme',
     kind: 'recognition',
+    ruleset: 'miit-2022',
     enterprise_id: 7,
     enterprise_name: '揭阳示范机械有限公司',
     credit_code: '91445200MA4UQX2Y1B',

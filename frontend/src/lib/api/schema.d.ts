@@ -1155,6 +1155,11 @@ export interface components {
             batch_id: number;
             batch_name: string;
             tier: components["schemas"]["Tier"];
+            /**
+             * @description The batch's ruleset; under miit-2026 the bottom tier is named 科技和创新型中小企业.
+             * @example miit-2026
+             */
+            ruleset: string;
             title: string;
             contact: string;
             /** Format: date */
@@ -1973,6 +1978,11 @@ export interface components {
             tier: components["schemas"]["Tier"];
             /** @enum {string} */
             kind: "recognition" | "review";
+            /**
+             * @description The batch's ruleset, by which the application is judged and its tier named.
+             * @example miit-2026
+             */
+            ruleset: string;
             enterprise_id: number;
             enterprise_name: string;
             credit_code: string;
@@ -2007,6 +2017,11 @@ export interface components {
             tier: components["schemas"]["Tier"];
             /** @enum {string} */
             kind: "recognition" | "review";
+            /**
+             * @description The batch's ruleset, by which the application is judged and its tier named.
+             * @example miit-2026
+             */
+            ruleset: string;
             enterprise_id: number;
             enterprise_name: string;
             credit_code: string;

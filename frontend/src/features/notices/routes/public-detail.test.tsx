@@ -12,6 +12,7 @@ function notice(overrides: Partial<PublicNotice> = {}): PublicNotice {
     batch_id: 13,
     batch_name: '2025年第一批省级创新型中小企业评价',
     tier: 'innovative_sme',
+    ruleset: 'miit-2022',
     title: '2025年第一批省级创新型中小企业评价拟推荐名单公示',
     contact: '揭阳市工业和信息化局 中小企业科 0663-8221234',
     published_on: '2025-05-10',
