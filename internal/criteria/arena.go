@@ -31,4 +31,21 @@ type valueArena struct {
 	a2       slots[a2Value]
 	b2       slots[b2Value]
 	b5       slots[b5Value]
+	// numbers holds the fractional values shown, so that a criterion's value points into it
+	// instead of boxing a float each.
+	numbers [numbersPerEvaluation]float64
+	nn      int
+}
+
+// numbersPerEvaluation is room for the fractional values of all tiers of any ruleset.
+const numbersPerEvaluation = 32
+
+// number keeps f and returns a pointer to it, or f itself (boxed) when the room is used up.
+func (a *valueArena) number(f float64) any {
+	if a.nn == len(a.numbers) {
+		return f
+	}
+	a.numbers[a.nn] = f
+	a.nn++
+	return &a.numbers[a.nn-1]
 }

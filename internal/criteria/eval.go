@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"math"
 	"strconv"
 	"time"
 )
@@ -13,9 +14,6 @@ type evaluation struct {
 	y        int
 	criteria []Criterion
 	missing  []string
-	// numbers holds the fractional values shown, so that a criterion's value points into it
-	// instead of boxing a float each.
-	numbers []float64
 	// points holds the points of the scored indicators, so that criteria can point into it
 	// without an allocation each.
 	points [16]int
@@ -35,20 +33,16 @@ func newEvaluation(f *Facts, n int, buf []Criterion) evaluation {
 	if vals == nil {
 		vals = new(valueArena)
 	}
-	return evaluation{f: f, vals: vals, y: f.ReportYear, criteria: buf[:0:n], numbers: make([]float64, 0, n)}
+	return evaluation{f: f, vals: vals, y: f.ReportYear, criteria: buf[:0:n]}
 }
 
-// number returns a value to show: a pointer into e.numbers, or nil when unknown or infinite.
-func (e *evaluation) number(v any, known bool) any {
-	f, ok := v.(float64)
-	if !known || !ok {
+// number returns a value to show: a pointer into the arena's numbers, or nil when unknown or
+// infinite (NaN).
+func (e *evaluation) number(v float64, known bool) any {
+	if !known || math.IsNaN(v) {
 		return nil
 	}
-	if len(e.numbers) == cap(e.numbers) {
-		return f // no room left: box it
-	}
-	e.numbers = append(e.numbers, f)
-	return &e.numbers[len(e.numbers)-1]
+	return e.vals.number(v)
 }
 
 // reserve keeps a place for a criterion that is decided later but explained here; fill puts it.

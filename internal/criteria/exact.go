@@ -1,6 +1,7 @@
 package criteria
 
 import (
+	"math"
 	"math/big"
 	"math/bits"
 )
@@ -42,12 +43,13 @@ func (f frac) cmp(p, q int64) int {
 }
 
 // float is f for display; +∞ shows as nil.
-func (f frac) float() any {
+// float is the value to show; NaN when there is none (an infinite ratio).
+func (f frac) float() float64 {
 	if f.den == 0 {
 		if f.num == 0 {
-			return 0.0
+			return 0
 		}
-		return nil
+		return math.NaN()
 	}
 	return float64(f.num) / float64(f.den)
 }
@@ -147,10 +149,11 @@ func (m meanGrowth) atLeast(p, q int64) bool {
 	return cmp128(mulSmall128(m.num, q), mulSmall128(m.den, p)) >= 0
 }
 
-func (m meanGrowth) float() any {
+// float is the value to show; NaN when there is none (unknown or infinite).
+func (m meanGrowth) float() float64 {
 	switch {
 	case !m.known || m.infinite:
-		return nil
+		return math.NaN()
 	case m.big != nil:
 		f, _ := m.big.Float64()
 		return f
