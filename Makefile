@@ -9,7 +9,7 @@ WEB      := frontend
 WEB_DEPS := $(WEB)/node_modules/.package-lock.json
 GO_SRC   := $(shell find api internal -name '*.go' -not -name '*_test.go') api/openapi.yaml go.mod go.sum
 
-.PHONY: run build test test-go test-web e2e bench clean
+.PHONY: run build test test-go test-web test-deploy e2e bench clean
 
 run: build
 	DEMO=$${DEMO:-1} STATIC_DIR=$(WEB)/dist ./$(BIN) serve
@@ -27,7 +27,7 @@ $(WEB)/dist/index.html: $(WEB_DEPS) $(shell find $(WEB)/src $(WEB)/public -type 
 
 # Go tests always run on in-memory SQLite; with TEST_DATABASE_URL set they run again on
 # PostgreSQL, each test in a throwaway database.
-test: test-go test-web
+test: test-go test-web test-deploy
 
 test-go:
 	$(GO) vet ./...
@@ -36,6 +36,10 @@ test-go:
 		echo "== Go tests on PostgreSQL"; \
 		$(GO) test -count=1 ./...; \
 	fi
+
+# The deployment's manifests and compose file (deploy/README.md), in their own module.
+test-deploy:
+	cd deploy && $(GO) vet ./... && $(GO) test -count=1 ./...
 
 test-web: $(WEB_DEPS)
 	cd $(WEB) && $(NPM) run check:types && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test
