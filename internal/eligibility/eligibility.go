@@ -135,6 +135,52 @@ func Refresh(ctx context.Context, st Store, enterpriseID int64, now time.Time, l
 	return st.SaveResults(ctx, enterpriseID, results, now)
 }
 
+// BulkStore reads the facts of many enterprises at once and keeps their results.
+type BulkStore interface {
+	// AnnualReportsOf returns the reports of these enterprises, latest year first.
+	AnnualReportsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]report.Annual, error)
+	// QualificationsOf returns the qualifications of these enterprises, latest granted first.
+	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
+	// SaveResultsOf replaces the stored results of these enterprises.
+	SaveResultsOf(ctx context.Context, results map[int64][]criteria.Result, at time.Time) error
+}
+
+// refreshChunk is how many enterprises RefreshMany reads, evaluates and stores at a time.
+const refreshChunk = 500
+
+// RefreshMany is Refresh for many enterprises whose records the caller holds: their figures and
+// qualifications are read and their results stored a chunk at a time, not one by one.
+func RefreshMany(ctx context.Context, st BulkStore, es []enterprise.Enterprise, now time.Time, loc *time.Location) error {
+	today := calendar.On(now, loc)
+	ruleset := RulesetOn(today)
+	for start := 0; start < len(es); start += refreshChunk {
+		part := es[start:min(start+refreshChunk, len(es))]
+		ids := make([]int64, len(part))
+		for i, e := range part {
+			ids[i] = e.ID
+		}
+		reports, err := st.AnnualReportsOf(ctx, ids)
+		if err != nil {
+			return err
+		}
+		quals, err := st.QualificationsOf(ctx, ids)
+		if err != nil {
+			return err
+		}
+		results := make(map[int64][]criteria.Result, len(part))
+		for _, e := range part {
+			rs := reports[e.ID]
+			if results[e.ID], err = evaluate(e, rs, quals[e.ID], ReportYear(rs, today), ruleset, today); err != nil {
+				return err
+			}
+		}
+		if err := st.SaveResultsOf(ctx, results, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Evaluation is the self-check of one enterprise: every tier for one report year.
 type Evaluation struct {
 	EnterpriseID int64

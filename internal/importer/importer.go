@@ -145,15 +145,20 @@ type Store interface {
 	// QualificationsOf returns the qualifications of these enterprises, by enterprise.
 	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
 
-	CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) error
+	// CreateEnterprises stores new enterprises, setting their IDs.
+	CreateEnterprises(ctx context.Context, es []enterprise.Enterprise) error
 	UpdateEnterprise(ctx context.Context, e *enterprise.Enterprise, readVersion int) error
-	CreateAnnualReport(ctx context.Context, a *report.Annual) error
+	// CreateAnnualReports stores new reports, setting their IDs.
+	CreateAnnualReports(ctx context.Context, reports []report.Annual) error
 	UpdateAnnualReport(ctx context.Context, a *report.Annual, readVersion int) error
 	// Qualifications is the qualifications' store, bound to the same transaction.
 	Qualifications() qualification.Store
-	SetSizeClass(ctx context.Context, enterpriseID int64, size string) error
-	RefreshEligibility(ctx context.Context, enterpriseID int64, now time.Time, loc *time.Location) error
+	// SetSizeClasses records derived size classes, by enterprise ID.
+	SetSizeClasses(ctx context.Context, sizes map[int64]string) error
+	// RefreshEligibilityOf recomputes and stores the results of these enterprises.
+	RefreshEligibilityOf(ctx context.Context, es []enterprise.Enterprise, now time.Time, loc *time.Location) error
 	RecordAudit(ctx context.Context, e audit.Event) error
+	RecordAudits(ctx context.Context, es []audit.Event) error
 }
 
 // may reports whether an actor may import a kind: officers the registry and figures (a county

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -364,65 +365,37 @@ func (s Service) refs(ctx context.Context, actor access.Actor, codes []string) (
 // write stores a plan in one transaction with the import's own record as done: a crash or a
 // failure anywhere leaves nothing of it. Each row's change is audited with its before and after;
 // the touched enterprises' size and criteria results are recomputed in the same transaction.
+// New rows, audit entries and results go in batched statements, progressEvery rows at a time, so
+// that a large file holds the database (on SQLite, its one writer) for as short a time as may be.
 func (s Service) write(ctx context.Context, actor access.Actor, im *Import, p plan) error {
 	now := s.Now().UTC()
 	written := 0
-	progress := func() {
-		written++
-		if written%progressEvery == 0 {
-			n := written
-			s.jobs.update(im.ID, func(j *Import) { j.ProcessedRows = n })
-		}
+	progress := func(n int) {
+		written += n
+		s.jobs.update(im.ID, func(j *Import) { j.ProcessedRows = written })
 	}
 	return s.Store.Tx(ctx, func(st Store) error {
 		touched := map[int64]enterprise.Enterprise{}
-		for _, op := range p.enterprises {
-			e := op.after
-			e.UpdatedAt = now
-			action, before := "enterprise.create", any(nil)
-			if op.before == nil {
-				e.CreatedAt = now
-				if err := st.CreateEnterprise(ctx, &e); err != nil {
-					return err
-				}
-			} else {
-				action, before = "enterprise.update", op.before.Snapshot()
-				if err := st.UpdateEnterprise(ctx, &e, op.before.Version); err != nil {
-					return err
-				}
-			}
-			touched[e.ID] = e
-			if err := st.RecordAudit(ctx, audit.New(ctx, now, actor, action, "enterprise", e.EntityID(), before, e.Snapshot())); err != nil {
+		for part := range slices.Chunk(p.enterprises, progressEvery) {
+			if err := writeEnterprises(ctx, st, actor, now, part, touched); err != nil {
 				return err
 			}
-			progress()
+			progress(len(part))
 		}
-		for _, op := range p.reports {
-			a := report.Annual{EnterpriseID: op.enterprise.ID, Report: op.after, UpdatedAt: now}
-			action, before := "annual_report.create", any(nil)
-			if op.before == nil {
-				a.CreatedAt, a.Version = now, 1
-				if err := st.CreateAnnualReport(ctx, &a); err != nil {
-					return err
-				}
-			} else {
-				a.ID, a.CreatedAt, action, before = op.before.ID, op.before.CreatedAt, "annual_report.update", op.before.Report
-				if err := st.UpdateAnnualReport(ctx, &a, op.before.Version); err != nil {
-					return err
-				}
-			}
-			touched[op.enterprise.ID] = op.enterprise
-			if err := st.RecordAudit(ctx, audit.New(ctx, now, actor, action, "annual_report", a.EntityID(), before, a.Report)); err != nil {
+		for part := range slices.Chunk(p.reports, progressEvery) {
+			if err := writeReports(ctx, st, actor, now, part, touched); err != nil {
 				return err
 			}
-			progress()
+			progress(len(part))
 		}
 		for _, op := range p.qualifications {
 			// The same entry as the form's, in this transaction.
 			if _, err := s.Qualifications.RecordIn(ctx, st.Qualifications(), actor, op.h); err != nil {
 				return err
 			}
-			progress()
+			if written++; written%progressEvery == 0 {
+				progress(0)
+			}
 		}
 		if err := s.refresh(ctx, st, touched, im.Kind != Qualifications, now); err != nil {
 			return err
@@ -437,30 +410,93 @@ func (s Service) write(ctx context.Context, actor access.Actor, im *Import, p pl
 	})
 }
 
-// refresh recomputes the touched enterprises' criteria results, and, when their profile or
-// figures changed (sizes), their size.
-func (s Service) refresh(ctx context.Context, st Store, touched map[int64]enterprise.Enterprise, sizes bool, now time.Time) error {
-	ids := make([]int64, 0, len(touched))
-	for id := range touched {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	var reports map[int64][]report.Annual
-	if sizes {
-		var err error
-		if reports, err = st.AnnualReportsOf(ctx, ids); err != nil {
-			return err
+// writeEnterprises stores a part of the plan's enterprises: the new ones in one batch, the others
+// one by one against the version they were read at; then their audit entries, in row order.
+func writeEnterprises(ctx context.Context, st Store, actor access.Actor, now time.Time, ops []enterpriseOp, touched map[int64]enterprise.Enterprise) error {
+	var created []enterprise.Enterprise
+	for _, op := range ops {
+		if op.before == nil {
+			e := op.after
+			e.CreatedAt, e.UpdatedAt = now, now
+			created = append(created, e)
 		}
 	}
-	for _, id := range ids {
+	if err := st.CreateEnterprises(ctx, created); err != nil {
+		return err
+	}
+	events := make([]audit.Event, 0, len(ops))
+	for _, op := range ops {
+		var e enterprise.Enterprise
+		if op.before == nil {
+			e, created = created[0], created[1:]
+			events = append(events, audit.New(ctx, now, actor, "enterprise.create", "enterprise", e.EntityID(), nil, e.Snapshot()))
+		} else {
+			e = op.after
+			e.UpdatedAt = now
+			if err := st.UpdateEnterprise(ctx, &e, op.before.Version); err != nil {
+				return err
+			}
+			events = append(events, audit.New(ctx, now, actor, "enterprise.update", "enterprise", e.EntityID(), op.before.Snapshot(), e.Snapshot()))
+		}
+		touched[e.ID] = e
+	}
+	return st.RecordAudits(ctx, events)
+}
+
+// writeReports stores a part of the plan's annual figures as writeEnterprises does enterprises.
+func writeReports(ctx context.Context, st Store, actor access.Actor, now time.Time, ops []reportOp, touched map[int64]enterprise.Enterprise) error {
+	var created []report.Annual
+	for _, op := range ops {
+		if op.before == nil {
+			created = append(created, report.Annual{EnterpriseID: op.enterprise.ID, Report: op.after, Version: 1, CreatedAt: now, UpdatedAt: now})
+		}
+	}
+	if err := st.CreateAnnualReports(ctx, created); err != nil {
+		return err
+	}
+	events := make([]audit.Event, 0, len(ops))
+	for _, op := range ops {
+		var a report.Annual
+		if op.before == nil {
+			a, created = created[0], created[1:]
+			events = append(events, audit.New(ctx, now, actor, "annual_report.create", "annual_report", a.EntityID(), nil, a.Report))
+		} else {
+			a = report.Annual{ID: op.before.ID, EnterpriseID: op.enterprise.ID, Report: op.after, CreatedAt: op.before.CreatedAt, UpdatedAt: now}
+			if err := st.UpdateAnnualReport(ctx, &a, op.before.Version); err != nil {
+				return err
+			}
+			events = append(events, audit.New(ctx, now, actor, "annual_report.update", "annual_report", a.EntityID(), op.before.Report, a.Report))
+		}
+		touched[op.enterprise.ID] = op.enterprise
+	}
+	return st.RecordAudits(ctx, events)
+}
+
+// refresh recomputes the touched enterprises' criteria results, and, when their profile or
+// figures changed (sizes), their size, a part at a time.
+func (s Service) refresh(ctx context.Context, st Store, touched map[int64]enterprise.Enterprise, sizes bool, now time.Time) error {
+	ids := slices.Sorted(maps.Keys(touched))
+	for part := range slices.Chunk(ids, progressEvery) {
+		es := make([]enterprise.Enterprise, len(part))
+		for i, id := range part {
+			es[i] = touched[id]
+		}
 		if sizes {
-			if size, ok := report.SizeClass(touched[id].IndustryCode, reports[id]); ok {
-				if err := st.SetSizeClass(ctx, id, string(size)); err != nil {
-					return err
+			reports, err := st.AnnualReportsOf(ctx, part)
+			if err != nil {
+				return err
+			}
+			classes := map[int64]string{}
+			for _, e := range es {
+				if size, ok := report.SizeClass(e.IndustryCode, reports[e.ID]); ok {
+					classes[e.ID] = string(size)
 				}
 			}
+			if err := st.SetSizeClasses(ctx, classes); err != nil {
+				return err
+			}
 		}
-		if err := st.RefreshEligibility(ctx, id, now, s.Location); err != nil {
+		if err := st.RefreshEligibilityOf(ctx, es, now, s.Location); err != nil {
 			return err
 		}
 	}

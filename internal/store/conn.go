@@ -96,6 +96,15 @@ func duplicateOr(err error, field, what string) error {
 	return wrap(err, what)
 }
 
+// bindBudget is about how many parameters a batched insert binds per statement. The SQLite driver
+// finds each parameter's value by a linear search of the statement's arguments, so a statement's
+// cost grows with the square of its parameters: a few hundred is the sweet spot there, and plenty
+// for PostgreSQL.
+const bindBudget = 400
+
+// batchRows is how many rows of so many columns a batched insert puts in one statement.
+func batchRows(columns int) int { return max(1, bindBudget/columns) }
+
 // utc normalises an instant for storage: UTC, at the microsecond PostgreSQL keeps, so that SQLite's
 // text timestamps compare in time order.
 func utc(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }
@@ -153,21 +162,32 @@ func prefixPattern(s string) string { return likeEscaper.Replace(s) + "%" }
 
 // RecordAudit stores an audit event.
 func (c conn) RecordAudit(ctx context.Context, e audit.Event) error {
-	row := auditRow{
-		At:            utc(e.At),
-		ActorID:       idPtr(e.ActorID),
-		ActorUsername: strPtr(e.ActorUsername),
-		ActorRole:     strPtr(string(e.ActorRole)),
-		Action:        e.Action,
-		EntityType:    strPtr(e.EntityType),
-		EntityID:      strPtr(e.EntityID),
-		Before:        strPtr(string(e.Before)),
-		After:         strPtr(string(e.After)),
-		IP:            strPtr(e.IP),
-		UserAgent:     strPtr(truncate(e.UserAgent, 300)),
-		RequestID:     strPtr(e.RequestID),
+	return c.RecordAudits(ctx, []audit.Event{e})
+}
+
+// RecordAudits stores audit events in batched statements.
+func (c conn) RecordAudits(ctx context.Context, es []audit.Event) error {
+	if len(es) == 0 {
+		return nil
 	}
-	return wrap(c.ctx(ctx).Create(&row).Error, "record audit")
+	rows := make([]auditRow, len(es))
+	for i, e := range es {
+		rows[i] = auditRow{
+			At:            utc(e.At),
+			ActorID:       idPtr(e.ActorID),
+			ActorUsername: strPtr(e.ActorUsername),
+			ActorRole:     strPtr(string(e.ActorRole)),
+			Action:        e.Action,
+			EntityType:    strPtr(e.EntityType),
+			EntityID:      strPtr(e.EntityID),
+			Before:        strPtr(string(e.Before)),
+			After:         strPtr(string(e.After)),
+			IP:            strPtr(e.IP),
+			UserAgent:     strPtr(truncate(e.UserAgent, 300)),
+			RequestID:     strPtr(e.RequestID),
+		}
+	}
+	return wrap(c.ctx(ctx).CreateInBatches(&rows, batchRows(12)).Error, "record audit")
 }
 
 func truncate(s string, n int) string {

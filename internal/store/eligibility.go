@@ -10,6 +10,7 @@ import (
 
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
+	"github.com/tiertracker/tiertracker/internal/enterprise"
 )
 
 type eligibilityRow struct {
@@ -36,33 +37,49 @@ func NewEligibility(db *gorm.DB) Eligibility { return Eligibility{conn{db}} }
 
 // SaveResults replaces an enterprise's stored results.
 func (c conn) SaveResults(ctx context.Context, enterpriseID int64, results []criteria.Result, at time.Time) error {
-	rows := make([]eligibilityRow, len(results))
-	for i, r := range results {
-		raw, err := json.Marshal(r)
-		if err != nil {
-			return wrap(err, "encode result")
+	return c.SaveResultsOf(ctx, map[int64][]criteria.Result{enterpriseID: results}, at)
+}
+
+// SaveResultsOf replaces the stored results of several enterprises, in batched statements.
+func (c conn) SaveResultsOf(ctx context.Context, results map[int64][]criteria.Result, at time.Time) error {
+	rows := make([]eligibilityRow, 0, len(results)*len(criteria.Tiers))
+	for id, rs := range results {
+		for _, r := range rs {
+			raw, err := json.Marshal(r)
+			if err != nil {
+				return wrap(err, "encode result")
+			}
+			var route *string
+			if r.Route != nil {
+				s := string(*r.Route)
+				route = &s
+			}
+			rows = append(rows, eligibilityRow{
+				EnterpriseID: id, Tier: string(r.Tier), Ruleset: r.Ruleset, ReportYear: r.ReportYear,
+				Eligible: r.Eligible, Route: route, Score: r.Score, UnmetCount: eligibility.Blocking(r),
+				MissingCount: len(r.Missing), Result: string(raw), ComputedAt: utc(at),
+			})
 		}
-		var route *string
-		if r.Route != nil {
-			s := string(*r.Route)
-			route = &s
-		}
-		rows[i] = eligibilityRow{
-			EnterpriseID: enterpriseID, Tier: string(r.Tier), Ruleset: r.Ruleset, ReportYear: r.ReportYear,
-			Eligible: r.Eligible, Route: route, Score: r.Score, UnmetCount: eligibility.Blocking(r),
-			MissingCount: len(r.Missing), Result: string(raw), ComputedAt: utc(at),
-		}
+	}
+	if len(rows) == 0 {
+		return nil
 	}
 	err := c.ctx(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "enterprise_id"}, {Name: "tier"}},
 		DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "result", "computed_at"}),
-	}).Create(&rows).Error
+	}).CreateInBatches(&rows, batchRows(11)).Error
 	return wrap(err, "save results")
 }
 
 // RefreshEligibility recomputes and stores an enterprise's results, in the caller's transaction.
 func (c conn) RefreshEligibility(ctx context.Context, enterpriseID int64, now time.Time, loc *time.Location) error {
 	return eligibility.Refresh(ctx, c, enterpriseID, now, loc)
+}
+
+// RefreshEligibilityOf recomputes and stores the results of several enterprises whose records
+// the caller holds, in the caller's transaction, with a few statements per hundreds of them.
+func (c conn) RefreshEligibilityOf(ctx context.Context, es []enterprise.Enterprise, now time.Time, loc *time.Location) error {
+	return eligibility.RefreshMany(ctx, c, es, now, loc)
 }
 
 // RefreshAllEligibility recomputes every enterprise's results, in batches.

@@ -236,6 +236,25 @@ func (c conn) CreateEnterprise(ctx context.Context, e *enterprise.Enterprise) er
 	return nil
 }
 
+// CreateEnterprises stores new enterprises in batched statements and sets their IDs.
+func (c conn) CreateEnterprises(ctx context.Context, es []enterprise.Enterprise) error {
+	if len(es) == 0 {
+		return nil
+	}
+	rows := make([]enterpriseRow, len(es))
+	for i, e := range es {
+		rows[i] = enterpriseToRow(e)
+		rows[i].ID = 0
+	}
+	if err := c.ctx(ctx).CreateInBatches(&rows, batchRows(34)).Error; err != nil {
+		return duplicateOr(err, "credit_code", "create enterprises")
+	}
+	for i := range rows {
+		es[i].ID = rows[i].ID
+	}
+	return nil
+}
+
 // UpdateEnterprise stores e if its stored version is readVersion, and increments e.Version.
 func (c conn) UpdateEnterprise(ctx context.Context, e *enterprise.Enterprise, readVersion int) error {
 	row := enterpriseToRow(*e)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -101,7 +102,7 @@ func (c conn) CreateAnnualReports(ctx context.Context, reports []report.Annual) 
 		rows[i] = reportToRow(r)
 		rows[i].ID = 0
 	}
-	if err := c.ctx(ctx).CreateInBatches(&rows, 200).Error; err != nil {
+	if err := c.ctx(ctx).CreateInBatches(&rows, batchRows(33)).Error; err != nil {
 		return duplicateOr(err, "year", "create annual reports")
 	}
 	for i := range rows {
@@ -161,6 +162,25 @@ func (c conn) SetSizeClass(ctx context.Context, enterpriseID int64, size string)
 		return apperr.New(apperr.NotFound, "")
 	}
 	return wrap(res.Error, "set size class")
+}
+
+// SetSizeClasses records the size classes of several enterprises (by enterprise ID), one
+// statement per class and few hundred enterprises; like SetSizeClass, it leaves versions alone.
+func (c conn) SetSizeClasses(ctx context.Context, sizes map[int64]string) error {
+	byClass := map[string][]int64{}
+	for id, size := range sizes {
+		byClass[size] = append(byClass[size], id)
+	}
+	for size, ids := range byClass {
+		slices.Sort(ids)
+		err := inChunks(ids, func(part []int64) error {
+			return c.ctx(ctx).Model(&enterpriseRow{}).Where("id IN ?", part).UpdateColumn("size_class", strPtr(size)).Error
+		})
+		if err != nil {
+			return wrap(err, "set size classes")
+		}
+	}
+	return nil
 }
 
 // Reports is the annual figures' store.
