@@ -302,7 +302,7 @@ func check(objects []Object, tg target) []error {
 		pods["CronJob "+cj.Name] = cj.Spec.JobTemplate.Spec.Template.Spec
 	}
 	for name, spec := range pods {
-		errs = append(errs, checkPod(name, spec, configMaps, claims, tg)...)
+		errs = append(errs, checkPod(name, spec, configMaps, claims)...)
 	}
 
 	// Service and Ingress.
@@ -504,7 +504,7 @@ func check(objects []Object, tg target) []error {
 }
 
 // checkPod answers how one pod breaks the rules every pod of the tracker keeps.
-func checkPod(name string, spec corev1.PodSpec, configMaps map[string]*corev1.ConfigMap, claims map[string]bool, tg target) []error {
+func checkPod(name string, spec corev1.PodSpec, configMaps map[string]*corev1.ConfigMap, claims map[string]bool) []error {
 	var errs []error
 	fail := func(format string, args ...any) { errs = append(errs, fmt.Errorf(name+": "+format, args...)) }
 	psc := spec.SecurityContext
@@ -653,4 +653,24 @@ func deref[T any](p *T) any {
 		return nil
 	}
 	return *p
+}
+
+// TestRestorePod decodes the restore pod strictly and holds it to the rules of every pod.
+func TestRestorePod(t *testing.T) {
+	b, err := os.ReadFile("k8s/restore/pod.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	obj, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pod, ok := obj.Value.(*corev1.Pod)
+	if !ok {
+		t.Fatalf("k8s/restore/pod.yaml holds a %s, want a Pod", obj.Kind)
+	}
+	claims := map[string]bool{"tiertracker-backups": true, "tiertracker-files": true}
+	for _, err := range checkPod("Pod "+pod.Name, pod.Spec, nil, claims) {
+		t.Error(err)
+	}
 }
