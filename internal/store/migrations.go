@@ -25,12 +25,36 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0008_public_notices", Migrate: migratePublicNotices},
 }
 
-// Migrate applies every migration not yet applied, in order, each in its own transaction.
+// Migrate applies every migration not yet applied, in order, in one transaction. Several servers
+// may start together on one database: they take turns, so exactly one applies the migrations and
+// the others find them applied. On PostgreSQL they queue on an advisory lock; on SQLite the
+// transaction itself is the turn (it begins IMMEDIATE, taking the file's write lock first).
 func Migrate(ctx context.Context, db *gorm.DB) error {
-	if err := migrator(ctx, db).Migrate(); err != nil {
+	err := withMigrationLock(ctx, db, func(db *gorm.DB) error { return migrator(ctx, db).Migrate() })
+	if err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
 	return nil
+}
+
+// migrationLockKey is the advisory lock's key on PostgreSQL: any constant, the same in every
+// release ("tiertrac" in ASCII).
+const migrationLockKey = 0x7469657274726163
+
+// withMigrationLock runs fn while holding the database's migration lock.
+func withMigrationLock(ctx context.Context, db *gorm.DB, fn func(*gorm.DB) error) error {
+	if !isPostgres(db) {
+		return fn(db)
+	}
+	// A session lock on one connection, and fn on that same connection: gormigrate's
+	// transactions begin on it, and the lock goes when it is released.
+	return db.WithContext(ctx).Connection(func(conn *gorm.DB) error {
+		if err := conn.Exec("SELECT pg_advisory_lock(?)", int64(migrationLockKey)).Error; err != nil {
+			return fmt.Errorf("lock: %w", err)
+		}
+		defer conn.Exec("SELECT pg_advisory_unlock(?)", int64(migrationLockKey))
+		return fn(conn)
+	})
 }
 
 // MigrateTo applies the migrations up to and including id; for tests of a later migration over
@@ -46,6 +70,15 @@ func migrator(ctx context.Context, db *gorm.DB) *gormigrate.Gormigrate {
 		IDColumnSize:   64,
 		UseTransaction: true,
 	}, migrations)
+}
+
+// MigrationIDs returns the IDs of every migration this release knows, in order.
+func MigrationIDs() []string {
+	ids := make([]string, len(migrations))
+	for i, m := range migrations {
+		ids[i] = m.ID
+	}
+	return ids
 }
 
 // Applied returns the IDs of the migrations applied to db, in order.

@@ -3,7 +3,10 @@ package store_test
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
+
+	"gorm.io/gorm"
 
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
@@ -181,5 +184,46 @@ func TestMigration0008PublicNotices(t *testing.T) {
 				t.Errorf("%s.%s missing", table, c)
 			}
 		}
+	}
+}
+
+// Servers started together on an empty database (replicas of one release) take turns: every one
+// starts, and each migration is applied once.
+func TestMigrateWhenServersStartTogether(t *testing.T) {
+	ctx := context.Background()
+	url, dir := storetest.URL(t), t.TempDir()
+	const servers = 4
+	dbs := make([]*gorm.DB, servers)
+	for i := range dbs {
+		db, err := store.Open(ctx, url, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqlDB, _ := db.DB()
+		t.Cleanup(func() { _ = sqlDB.Close() })
+		dbs[i] = db
+	}
+	errs := make([]error, servers)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i, db := range dbs {
+		wg.Go(func() {
+			<-start
+			errs[i] = store.Migrate(ctx, db)
+		})
+	}
+	close(start)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("server %d: %v", i+1, err)
+		}
+	}
+	ids, err := store.Applied(ctx, dbs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := store.MigrationIDs(); !slices.Equal(ids, want) {
+		t.Errorf("applied %v, want %v", ids, want)
 	}
 }
