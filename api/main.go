@@ -38,6 +38,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/config"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/cultivation"
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/eligibility"
@@ -46,6 +47,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/httpapi"
 	"github.com/tiertracker/tiertracker/internal/importer"
 	"github.com/tiertracker/tiertracker/internal/logging"
+	"github.com/tiertracker/tiertracker/internal/metrics"
 	"github.com/tiertracker/tiertracker/internal/notice"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/qualification"
@@ -203,6 +205,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Applications: applications, Days: cfg.PublicNoticeDays, Now: time.Now, Location: cfg.Location}
 	qualifications := qualification.Service{Store: store.NewQualifications(db), Now: time.Now, Location: cfg.Location}
 	updates := annualupdate.Service{Store: store.NewAnnualUpdates(db), Rules: cfg.AnnualUpdate, Qualifications: qualifications, Now: time.Now, Location: cfg.Location}
+	meter := metrics.New(sqlDB, func(ctx context.Context) (map[string]int, error) {
+		held, err := store.NewStats(db).HoldersByTier(ctx, stats.Filter{AsOf: calendar.On(time.Now(), cfg.Location)})
+		counts := make(map[string]int, len(criteria.Tiers))
+		for _, t := range criteria.Tiers {
+			counts[string(t)] = held[t]
+		}
+		return counts, err
+	})
 	handler := httpapi.New(httpapi.Deps{
 		Logger:         log,
 		Ready:          func(ctx context.Context) error { return store.Ping(ctx, db) },
@@ -231,12 +241,15 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Location:       cfg.Location,
 		TrustedProxies: cfg.TrustedProxies,
 		SecureCookies:  cfg.SecureCookies,
+		Requests:       meter,
 	})
 
-	go sweepSessions(ctx, authService, log)
-	go refreshEligibilityDaily(ctx, store.NewEligibility(db), cfg.Location, log)
-	go expiryNoticesDaily(ctx, qualifications, store.NewQualifications(db), log)
-	go annualUpdateDaily(ctx, updates, store.NewAnnualUpdates(db), log)
+	go sweepSessions(ctx, authService, meter, log)
+	go refreshEligibilityDaily(ctx, store.NewJobs(db), replicaName(), cfg.Location, meter, log)
+	go expiryNoticesDaily(ctx, qualifications, store.NewQualifications(db), meter, log)
+	go annualUpdateDaily(ctx, updates, store.NewAnnualUpdates(db), meter, log)
+	stopMetrics := serveMetrics(cfg.MetricsAddr, meter, log)
+	defer stopMetrics()
 
 	srv := &http.Server{
 		Addr:              net.JoinHostPort("", strconv.Itoa(cfg.Port)),
@@ -278,23 +291,39 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	return nil
 }
 
-// refreshEligibilityDaily recomputes every enterprise's stored criteria results at start and on
-// each new day in the bureau's time zone: qualifications expire and report years roll over with
-// the calendar, not only when facts change. The results are a pure function of the registry, so
-// replicas doing it at once agree.
-func refreshEligibilityDaily(ctx context.Context, st store.Eligibility, loc *time.Location, log *slog.Logger) {
-	var last calendar.Date
+// refreshEligibilityDaily recomputes every enterprise's stored criteria results on each new day in
+// the bureau's time zone: qualifications expire and report years roll over with the calendar, not
+// only when facts change. One replica a day does it, the first to claim the day; a run that fails
+// is tried again within the hour by the replica that claimed it. (Were that replica to stop, the
+// next day's run makes up: every change refreshes its own enterprise meanwhile.)
+func refreshEligibilityDaily(ctx context.Context, jobs store.Jobs, replica string, loc *time.Location, meter *metrics.Metrics, log *slog.Logger) {
+	const job = "eligibility_refresh"
+	var done, claimed calendar.Date
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
 	for {
-		if today := calendar.On(time.Now(), loc); today != last {
-			start := time.Now()
-			n, err := st.RefreshAllEligibility(ctx, time.Now(), loc)
-			if err != nil {
-				log.Warn("criteria results refresh failed", "error", err)
-			} else {
-				last = today
-				log.Info("criteria results refreshed", "enterprises", n, "duration_ms", time.Since(start).Milliseconds())
+		if today := calendar.On(time.Now(), loc); today != done {
+			mine := claimed == today
+			if !mine {
+				var err error
+				if mine, err = jobs.ClaimDay(ctx, job, today, replica); err != nil {
+					log.Warn("criteria results refresh: claim failed", "error", err)
+				} else if mine {
+					claimed = today
+				} else {
+					done = today // another replica does today's
+				}
+			}
+			if mine {
+				start := time.Now()
+				n, err := jobs.RefreshAllEligibility(ctx, time.Now(), loc)
+				meter.JobRan(job, err)
+				if err != nil {
+					log.Warn("criteria results refresh failed", "error", err)
+				} else {
+					done = today
+					log.Info("criteria results refreshed", "enterprises", n, "duration_ms", time.Since(start).Milliseconds())
+				}
 			}
 		}
 		select {
@@ -307,7 +336,7 @@ func refreshEligibilityDaily(ctx context.Context, st store.Eligibility, loc *tim
 
 // annualUpdateDaily sends the annual update's reminders and proposes the cancellations its misses
 // call for, on each new day, under a database lock; both are created once whoever does it.
-func annualUpdateDaily(ctx context.Context, svc annualupdate.Service, st store.AnnualUpdates, log *slog.Logger) {
+func annualUpdateDaily(ctx context.Context, svc annualupdate.Service, st store.AnnualUpdates, meter *metrics.Metrics, log *slog.Logger) {
 	var last calendar.Date
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -319,6 +348,9 @@ func annualUpdateDaily(ctx context.Context, svc annualupdate.Service, st store.A
 				reminders, proposals, err = svc.Daily(ctx, tx)
 				return err
 			})
+			if ran || err != nil {
+				meter.JobRan("annual_update", err)
+			}
 			switch {
 			case err != nil:
 				log.Warn("annual update job failed", "error", err)
@@ -339,7 +371,7 @@ func annualUpdateDaily(ctx context.Context, svc annualupdate.Service, st store.A
 
 // expiryNoticesDaily creates the notices of qualifications coming up for expiry, on each new day;
 // a database lock lets one replica at a time do it, and its notices are created once whoever does.
-func expiryNoticesDaily(ctx context.Context, svc qualification.Service, st store.Qualifications, log *slog.Logger) {
+func expiryNoticesDaily(ctx context.Context, svc qualification.Service, st store.Qualifications, meter *metrics.Metrics, log *slog.Logger) {
 	var last calendar.Date
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
@@ -351,6 +383,9 @@ func expiryNoticesDaily(ctx context.Context, svc qualification.Service, st store
 				created = n
 				return err
 			})
+			if ran || err != nil {
+				meter.JobRan("expiry_notices", err)
+			}
 			switch {
 			case err != nil:
 				log.Warn("expiry notices failed", "error", err)
@@ -369,8 +404,35 @@ func expiryNoticesDaily(ctx context.Context, svc qualification.Service, st store
 	}
 }
 
+// serveMetrics serves the metrics on addr ("" serves none) until the returned stop is called.
+func serveMetrics(addr string, meter *metrics.Metrics, log *slog.Logger) (stop func()) {
+	if addr == "" {
+		return func() {}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", meter.Handler())
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		log.Info("metrics listening", "addr", addr)
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			log.Error("metrics server failed", "error", err)
+		}
+	}()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	}
+}
+
+// replicaName names this process among the replicas, in job claims: its host and process ID.
+func replicaName() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s/%d", host, os.Getpid())
+}
+
 // sweepSessions deletes ended sessions every ten minutes; running it on every replica is harmless.
-func sweepSessions(ctx context.Context, a *auth.Service, log *slog.Logger) {
+func sweepSessions(ctx context.Context, a *auth.Service, meter *metrics.Metrics, log *slog.Logger) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
 	for {
@@ -378,7 +440,9 @@ func sweepSessions(ctx context.Context, a *auth.Service, log *slog.Logger) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := a.Sweep(ctx); err != nil {
+			n, err := a.Sweep(ctx)
+			meter.JobRan("session_sweep", err)
+			if err != nil {
 				log.Warn("session sweep failed", "error", err)
 			} else if n > 0 {
 				log.Info("session sweep", "deleted", n)

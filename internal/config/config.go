@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net"
 	"os"
 	"strconv"
 	"strings"
@@ -34,6 +35,8 @@ type Config struct {
 	AnnualUpdate annualupdate.Rules
 	// PublicNoticeDays is the public notice's period before a city recommendation; 0 turns it off.
 	PublicNoticeDays int
+	// MetricsAddr is where Prometheus metrics are served (host:port, ":9090"); "" serves none.
+	MetricsAddr string
 }
 
 // FromEnv reads the configuration from getenv (os.Getenv in production), answering every problem
@@ -94,6 +97,11 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	if v := get("TRUSTED_PROXIES", ""); v != "" {
 		for _, p := range strings.Split(v, ",") {
 			c.TrustedProxies = append(c.TrustedProxies, strings.TrimSpace(p))
+		}
+	}
+	if c.MetricsAddr = get("METRICS_ADDR", ""); c.MetricsAddr != "" {
+		if _, port, err := net.SplitHostPort(c.MetricsAddr); err != nil || port == "" {
+			errs = append(errs, fmt.Errorf("METRICS_ADDR must be host:port or :port, not %q", c.MetricsAddr))
 		}
 	}
 	if c.PublicNoticeDays, err = strconv.Atoi(get("PUBLIC_NOTICE_DAYS", "7")); err != nil || c.PublicNoticeDays < 0 || c.PublicNoticeDays > 60 {

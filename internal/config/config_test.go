@@ -39,12 +39,16 @@ func TestValues(t *testing.T) {
 		"PORT": "9090", "DEMO": "1", "DATABASE_URL": "postgres://x@y/z", "SESSION_IDLE_TIMEOUT": "30m",
 		"TRUSTED_PROXIES": "10.0.0.0/8, 127.0.0.1", "TIME_ZONE": "UTC",
 		"ANNUAL_UPDATE_WINDOW": "03-01..06-30", "ANNUAL_UPDATE_BLOCKS_REVIEW": "0", "ANNUAL_UPDATE_MISSES_TO_CANCEL": "0",
+		"METRICS_ADDR": ":9100",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Port != 9090 || !c.Demo || c.SessionIdleTimeout != 30*time.Minute || len(c.TrustedProxies) != 2 || c.TrustedProxies[1] != "127.0.0.1" {
 		t.Errorf("config = %+v", c)
+	}
+	if c.MetricsAddr != ":9100" {
+		t.Errorf("metrics addr = %q", c.MetricsAddr)
 	}
 	if want := (annualupdate.Rules{Window: annualupdate.Window{FromMonth: 3, FromDay: 1, ToMonth: 6, ToDay: 30}}); c.AnnualUpdate != want {
 		t.Errorf("annual update = %+v", c.AnnualUpdate)
@@ -55,11 +59,12 @@ func TestEveryProblemAtOnce(t *testing.T) {
 	_, err := FromEnv(env(map[string]string{
 		"PORT": "http", "DEMO": "maybe", "SESSION_MAX_LIFETIME": "-1h", "TIME_ZONE": "Mars/Olympus",
 		"SESSION_SECRET": "short", "LOG_FORMAT": "xml", "ANNUAL_UPDATE_WINDOW": "05-01..04-30", "ANNUAL_UPDATE_MISSES_TO_CANCEL": "7", "PUBLIC_NOTICE_DAYS": "-1",
+		"METRICS_ADDR": "9090",
 	}))
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, name := range []string{"PORT", "DEMO", "SESSION_MAX_LIFETIME", "TIME_ZONE", "SESSION_SECRET", "LOG_FORMAT", "ANNUAL_UPDATE_WINDOW", "ANNUAL_UPDATE_MISSES_TO_CANCEL", "PUBLIC_NOTICE_DAYS"} {
+	for _, name := range []string{"PORT", "DEMO", "SESSION_MAX_LIFETIME", "TIME_ZONE", "SESSION_SECRET", "LOG_FORMAT", "ANNUAL_UPDATE_WINDOW", "ANNUAL_UPDATE_MISSES_TO_CANCEL", "PUBLIC_NOTICE_DAYS", "METRICS_ADDR"} {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("error does not name %s: %v", name, err)
 		}

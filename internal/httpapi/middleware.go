@@ -54,13 +54,17 @@ func (a *api) requestID(c *gin.Context) {
 func (a *api) accessLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
+	took := time.Since(start)
 	route := c.FullPath()
 	if route == "" {
 		route = "(none)"
 	}
+	if a.Requests != nil {
+		a.Requests.ObserveRequest(route, c.Request.Method, c.Writer.Status(), took)
+	}
 	attrs := []any{
 		"method", c.Request.Method, "route", route, "status", c.Writer.Status(),
-		"duration_ms", float64(time.Since(start).Microseconds()) / 1000, "bytes", c.Writer.Size(),
+		"duration_ms", float64(took.Microseconds()) / 1000, "bytes", c.Writer.Size(),
 	}
 	if v, ok := c.Get(actorKey); ok {
 		attrs = append(attrs, "user", v.(access.Actor).Username)

@@ -66,6 +66,13 @@ type Deps struct {
 	// SecureCookies forces Secure cookies with the __Host- prefix; otherwise they are used when
 	// the request came over TLS (directly or as X-Forwarded-Proto says).
 	SecureCookies bool
+	// Requests records each answered request's duration by route and status; nil records none.
+	Requests RequestObserver
+}
+
+// RequestObserver records answered requests (the metrics).
+type RequestObserver interface {
+	ObserveRequest(route, method string, status int, took time.Duration)
 }
 
 type api struct {

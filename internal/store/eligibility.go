@@ -81,17 +81,3 @@ func (c conn) RefreshEligibility(ctx context.Context, enterpriseID int64, now ti
 func (c conn) RefreshEligibilityOf(ctx context.Context, es []enterprise.Enterprise, now time.Time, loc *time.Location) error {
 	return eligibility.RefreshMany(ctx, c, es, now, loc)
 }
-
-// RefreshAllEligibility recomputes every enterprise's results, in batches.
-func (c conn) RefreshAllEligibility(ctx context.Context, now time.Time, loc *time.Location) (int, error) {
-	var ids []int64
-	if err := c.ctx(ctx).Model(&enterpriseRow{}).Order("id").Pluck("id", &ids).Error; err != nil {
-		return 0, wrap(err, "list enterprises")
-	}
-	for _, id := range ids {
-		if err := c.RefreshEligibility(ctx, id, now, loc); err != nil {
-			return 0, err
-		}
-	}
-	return len(ids), nil
-}

@@ -23,6 +23,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0006_imports", Migrate: migrateImports},
 	{ID: "0007_cancellation_proposals", Migrate: migrateCancellationProposals},
 	{ID: "0008_public_notices", Migrate: migratePublicNotices},
+	{ID: "0009_job_claims", Migrate: migrateJobClaims},
 }
 
 // Migrate applies every migration not yet applied, in order, in one transaction. Several servers
@@ -606,4 +607,15 @@ func migratePublicNotices(tx *gorm.DB) error {
 		Objection   *objection `gorm:"constraint:OnDelete:CASCADE"`
 	}
 	return tx.AutoMigrate(&publicNotice{}, &publicNoticeEntry{}, &objection{}, &objectionFile{})
+}
+
+// migrateJobClaims records which replica took a periodic job on a day, so that one does it.
+func migrateJobClaims(tx *gorm.DB) error {
+	type jobClaim struct {
+		Job       string `gorm:"primaryKey;size:64"`
+		Day       string `gorm:"primaryKey;type:date"`
+		ClaimedBy string `gorm:"size:128;not null"`
+		ClaimedAt time.Time
+	}
+	return tx.AutoMigrate(&jobClaim{})
 }

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 )
@@ -183,6 +184,32 @@ func TestMigration0008PublicNotices(t *testing.T) {
 			if !db.Migrator().HasColumn(table, c) {
 				t.Errorf("%s.%s missing", table, c)
 			}
+		}
+	}
+}
+
+func TestMigration0009JobClaims(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	day := calendar.NewDate(2026, 11, 27)
+	jobs := store.NewJobs(db)
+	first, err := jobs.ClaimDay(ctx, "refresh", day, "replica-a")
+	if err != nil || !first {
+		t.Fatalf("first claim: %v %v", first, err)
+	}
+	for _, c := range []struct {
+		job     string
+		day     calendar.Date
+		replica string
+		want    bool
+	}{
+		{"refresh", day, "replica-b", false},           // taken that day
+		{"refresh", day, "replica-a", false},           // even by itself again
+		{"refresh", day.AddDays(1), "replica-b", true}, // the next day is free
+		{"expiry", day, "replica-b", true},             // another job is free
+	} {
+		if got, err := jobs.ClaimDay(ctx, c.job, c.day, c.replica); err != nil || got != c.want {
+			t.Errorf("claim %s %s by %s = %v %v, want %v", c.job, c.day, c.replica, got, err, c.want)
 		}
 	}
 }
