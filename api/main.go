@@ -91,8 +91,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) 
 		err = migrate(ctx, cfg, log)
 	case "create-admin":
 		err = createAdmin(ctx, cfg, args, stdin, stderr)
+	case "backup":
+		err = backup(ctx, cfg, args, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME]")
+		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME | backup -out FILE]")
 		return 0
 	default:
 		fmt.Fprintf(stderr, "unknown command %q; try: api help\n", cmd)
@@ -126,6 +128,36 @@ func migrate(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	sqlDB, _ := db.DB()
 	return sqlDB.Close()
+}
+
+// backup writes a consistent copy of the configured database while the server runs (see
+// docs/operations.md for the restore).
+func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "", "the file to write (must not exist): a SQLite database, or pg_dump's custom format on PostgreSQL")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("backup: -out FILE is required")
+	}
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := db.DB()
+	defer sqlDB.Close()
+	start := time.Now()
+	if err := store.Backup(ctx, db, cfg.DatabaseURL, *out); err != nil {
+		return err
+	}
+	info, err := os.Stat(*out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "backed up to %s (%d bytes, %s)\n", *out, info.Size(), time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 func createAdmin(ctx context.Context, cfg config.Config, args []string, stdin io.Reader, stderr io.Writer) error {

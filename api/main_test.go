@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +47,17 @@ func TestMigrateAndCreateAdmin(t *testing.T) {
 	}
 	if code := run(context.Background(), []string{"create-admin", "-username", "chief"}, strings.NewReader("strong-pass-1\n"), &stderr); code != 1 {
 		t.Error("a second admin of the same name was created")
+	}
+	stderr.Reset()
+	out := filepath.Join(t.TempDir(), "tracker-backup.db")
+	if code := run(context.Background(), []string{"backup", "-out", out}, strings.NewReader(""), &stderr); code != 0 || !strings.Contains(stderr.String(), "backed up to") {
+		t.Fatalf("backup exited %d: %s", code, stderr.String())
+	}
+	if code := run(context.Background(), []string{"backup", "-out", out}, strings.NewReader(""), &stderr); code != 1 {
+		t.Error("backup overwrote an existing file")
+	}
+	if code := run(context.Background(), []string{"backup"}, strings.NewReader(""), &stderr); code != 1 {
+		t.Error("backup without -out succeeded")
 	}
 	if code := run(context.Background(), []string{"frobnicate"}, strings.NewReader(""), &stderr); code != 2 {
 		t.Errorf("unknown command exited %d", code)
