@@ -2,7 +2,7 @@ import { Descriptions, Space, type DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '@/features/auth/components/current-user';
-import { tierName } from '@/features/eligibility/components/criteria-text';
+import { rulesetName, tierName } from '@/features/eligibility/components/criteria-text';
 import { enterpriseTabPath } from '@/features/enterprises/components/enterprise-tabs';
 import { useRegionName } from '@/features/reference/components/region-name';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -10,7 +10,7 @@ import type { ApplicationDetail } from '../api/get-application';
 import { ApplicationStateTag } from './ApplicationStateTag';
 import { waitingOnText } from './waiting-on';
 
-/** ApplicationInfo is what an application is: whose, in which batch, on which year, where it stands, and its result. */
+/** ApplicationInfo is what an application is: whose, in which batch and under which ruleset, on which year, where it stands, and its result. */
 export function ApplicationInfo({ application: a }: { application: ApplicationDetail }) {
   const { t, i18n } = useTranslation();
   const me = useCurrentUser();
@@ -47,7 +47,8 @@ export function ApplicationInfo({ application: a }: { application: ApplicationDe
         a.batch_name
       ),
     },
-    { key: 'tier', label: t('workflow.detail.tier'), children: tierName(t, a.tier) },
+    { key: 'tier', label: t('workflow.detail.tier'), children: tierName(t, a.tier, a.ruleset) },
+    { key: 'ruleset', label: t('workflow.detail.ruleset'), children: <span data-testid="application-ruleset">{rulesetName(t, a.ruleset)}</span> },
     { key: 'kind', label: t('workflow.detail.kind'), children: t(`workflow.kinds.${a.kind}`) },
     { key: 'report_year', label: t('workflow.detail.reportYear'), children: <span data-testid="application-report-year">{t('units.yearLabel', { year: a.report_year })}</span> },
     { key: 'state', label: t('workflow.detail.state'), children: <ApplicationStateTag state={a.state} /> },

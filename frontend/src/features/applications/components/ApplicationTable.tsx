@@ -1,8 +1,8 @@
-import { Table, type TableColumnsType, type TableProps } from 'antd';
+import { Table, Tooltip, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '@/features/auth/components/current-user';
-import { tierName } from '@/features/eligibility/components/criteria-text';
+import { rulesetName, rulesetShortName, tierName } from '@/features/eligibility/components/criteria-text';
 import { useRegionName } from '@/features/reference/components/region-name';
 import { formatDateTime } from '@/lib/format';
 import type { Application } from '../api/get-applications';
@@ -28,7 +28,8 @@ type Props = {
 
 /**
  * ApplicationTable lists applications with their state and whom each waits on (the stage, and
- * the region for the county's); each opens its page, to act on it when it is the user's turn.
+ * the region for the county's), and the ruleset each is judged by; each opens its page, to act on
+ * it when it is the user's turn.
  */
 export function ApplicationTable({ items, total, page, pageSize, loading, onPage, showEnterprise = true, showBatch = true, rowSelection, testId = 'applications-table', emptyText }: Props) {
   const { t, i18n } = useTranslation();
@@ -66,7 +67,12 @@ export function ApplicationTable({ items, total, page, pageSize, loading, onPage
                     {a.batch_name}
                   </Link>
                 )}
-                <div style={secondary}>{tierName(t, a.tier)}</div>
+                <div style={secondary}>
+                  {tierName(t, a.tier, a.ruleset)} ·{' '}
+                  <Tooltip title={rulesetName(t, a.ruleset)}>
+                    <span data-testid="application-ruleset">{rulesetShortName(t, a.ruleset)}</span>
+                  </Tooltip>
+                </div>
               </>
             ),
           },

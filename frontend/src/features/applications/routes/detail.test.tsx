@@ -79,6 +79,13 @@ describe('application page', () => {
     expect(screen.getByTestId('self-check-pending')).toHaveTextContent('提交时将按依据年度的数据自动自评');
   });
 
+  it('names the ruleset the application is judged by, and its tier by it', async () => {
+    serve('enterprise', applicationDetail({ ruleset: 'miit-2026' }), { status: 500 });
+    renderApp('/applications/318');
+    expect(await screen.findByTestId('application-ruleset')).toHaveTextContent('2026年版（工信部企业〔2026〕2号）');
+    expect(screen.getByTestId('application-info')).toHaveTextContent('科技和创新型中小企业');
+  });
+
   it('lets the county of the region return an application only with a comment', async () => {
     const { callsTo } = serve('county_officer', applicationDetail(), { body: returned });
     renderApp('/applications/318');

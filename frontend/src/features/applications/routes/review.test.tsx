@@ -34,6 +34,9 @@ describe('review queue', () => {
     const row = await screen.findByTestId('application-row-318');
     expect(screen.getByRole('heading', { level: 3 })).toHaveTextContent('待办 · 县区初审');
     expect(within(row).getByTestId('application-waiting-on')).toHaveTextContent('待榕城区初审');
+    // The tier, and the ruleset the application is judged by.
+    expect(row).toHaveTextContent('创新型中小企业 · 2022年版标准');
+    expect(within(row).getByTestId('application-ruleset')).toHaveTextContent('2022年版标准');
     expect(within(row).getByTestId('open-application-318')).toHaveTextContent('办理');
     const asked = callsTo('GET', '/api/v1/applications')[0]?.url.searchParams;
     expect(asked?.get('state')).toBe('county_review');

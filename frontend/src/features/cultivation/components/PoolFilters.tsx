@@ -17,18 +17,20 @@ type Props = {
   values: PoolFilterValues;
   /** fixedRegion is a county officer's own region: shown, not changeable. */
   fixedRegion?: string | null;
+  /** The ruleset the pool is ranked under, which names the tiers (科技和创新型中小企业 under miit-2026). */
+  ruleset?: string;
   onChange: (changes: Partial<PoolFilterValues>) => void;
   onReset: () => void;
 };
 
-export function PoolFilters({ values, fixedRegion, onChange, onReset }: Props) {
+export function PoolFilters({ values, fixedRegion, ruleset, onChange, onReset }: Props) {
   const { t } = useTranslation();
   return (
     <Flex wrap gap={8} style={{ marginBottom: 16 }} data-testid="pool-filters">
       <Select<Tier>
         value={values.target_tier}
         onChange={(target_tier) => onChange({ target_tier })}
-        options={TIERS.map((tier) => ({ value: tier, label: tierName(t, tier) }))}
+        options={TIERS.map((tier) => ({ value: tier, label: tierName(t, tier, ruleset) }))}
         style={{ width: 280 }}
         popupMatchSelectWidth={false}
         aria-label={t('cultivation.targetTier')}

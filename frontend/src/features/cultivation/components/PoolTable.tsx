@@ -1,6 +1,7 @@
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { rulesetName, rulesetShortName } from '@/features/eligibility/components/criteria-text';
 import { missingInputLabel, parseMissingInput } from '@/features/eligibility/components/missing-inputs';
 import { enterpriseTabPath } from '@/features/enterprises/components/enterprise-tabs';
 import { useIndustryName } from '@/features/reference/components/industry-name';
@@ -24,7 +25,7 @@ type Props = {
   onPage: (page: number, pageSize: number) => void;
 };
 
-/** PoolTable lists the candidates of a target tier as ranked by the server, with what keeps each from it. */
+/** PoolTable lists the candidates of a target tier as ranked by the server, under which ruleset, with what keeps each from it. */
 export function PoolTable({ items, total, page, pageSize, loading, canAct, removing, onAdd, onEdit, onRemove, onPage }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -65,15 +66,25 @@ export function PoolTable({ items, total, page, pageSize, loading, canAct, remov
     {
       key: 'eligible',
       title: t('cultivation.columns.eligible'),
-      width: 96,
-      render: (_, r) =>
-        r.eligible ? (
-          <Tag color="success" data-testid="pool-eligible">
-            {t('cultivation.statuses.eligible')}
-          </Tag>
-        ) : (
-          <Tag data-testid="pool-eligible">{t('cultivation.statuses.not_eligible')}</Tag>
-        ),
+      width: 112,
+      render: (_, r) => (
+        <>
+          {r.eligible ? (
+            <Tag color="success" data-testid="pool-eligible">
+              {t('cultivation.statuses.eligible')}
+            </Tag>
+          ) : (
+            <Tag data-testid="pool-eligible">{t('cultivation.statuses.not_eligible')}</Tag>
+          )}
+          <div>
+            <Tooltip title={rulesetName(t, r.ruleset)}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pool-ruleset">
+                {rulesetShortName(t, r.ruleset)}
+              </Typography.Text>
+            </Tooltip>
+          </div>
+        </>
+      ),
     },
     { key: 'score', title: t('cultivation.columns.score'), width: 72, align: 'right', render: (_, r) => <span data-testid="pool-score">{r.score ?? '—'}</span> },
     { key: 'score_gap', title: t('cultivation.columns.scoreGap'), width: 84, align: 'right', render: (_, r) => <span data-testid="pool-score-gap">{r.score_gap ?? '—'}</span> },
@@ -167,7 +178,7 @@ export function PoolTable({ items, total, page, pageSize, loading, canAct, remov
       columns={columns}
       dataSource={items}
       loading={loading}
-      scroll={{ x: canAct ? 1276 : 1166 }}
+      scroll={{ x: canAct ? 1292 : 1182 }}
       pagination={{
         current: page,
         pageSize,

@@ -48,6 +48,7 @@ describe('cultivation pool', () => {
     expect(within(first).getByTestId('pool-region')).toHaveTextContent('榕城区');
     expect(within(first).getByTestId('pool-industry')).toHaveTextContent('C34 通用设备制造业');
     expect(within(first).getByTestId('pool-eligible')).toHaveTextContent('暂不符合');
+    expect(within(first).getByTestId('pool-ruleset')).toHaveTextContent('2022年版标准');
     expect(within(first).getByTestId('pool-score')).toHaveTextContent('47');
     expect(within(first).getByTestId('pool-score-gap')).toHaveTextContent('13');
     expect(within(first).getAllByTestId('pool-gap').map((g) => g.textContent)).toEqual([
@@ -75,6 +76,21 @@ describe('cultivation pool', () => {
         'R&D expense and ratio: R&D expense: 80 (10k yuan); R&D ratio: 2.1% — R&D expense ≥ 1,000,000 yuan and R&D ratio ≥ 3%',
       ),
     );
+  });
+
+  it('names the ruleset each row was judged by, and the target tier by it: 科技和创新型中小企业 under miit-2026', async () => {
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/auth/me': { body: meAs('city_officer') },
+      'GET /api/v1/cultivation': { body: page(rows.map((r) => ({ ...r, target_tier: 'innovative_sme' as const, ruleset: 'miit-2026' }))) },
+    });
+    renderApp('/cultivation?target_tier=innovative_sme');
+    const first = await screen.findByTestId('pool-row-7');
+    expect(within(first).getByTestId('pool-ruleset')).toHaveTextContent('2026年版标准');
+    await waitFor(() => expect(screen.getByTestId('pool-filter-tier')).toHaveTextContent('科技和创新型中小企业'));
+    await i18n.changeLanguage('en-US');
+    await waitFor(() => expect(within(screen.getByTestId('pool-row-8')).getByTestId('pool-ruleset')).toHaveTextContent('2026 rules'));
+    expect(screen.getByTestId('pool-filter-tier')).toHaveTextContent('Tech and innovative SME');
   });
 
   it('exports the same filters as .xlsx, in the UI language', async () => {

@@ -62,6 +62,7 @@ export function Component() {
       <PoolFilters
         values={{ ...values, target_tier: targetTier }}
         fixedRegion={fixedRegion}
+        ruleset={data?.items[0]?.ruleset}
         onChange={(changes) => update(changes)}
         onReset={() => update({ target_tier: undefined, region: undefined, industry: undefined, status: undefined, followed: undefined })}
       />

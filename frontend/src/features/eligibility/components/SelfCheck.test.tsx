@@ -95,11 +95,14 @@ describe('self-check', () => {
     expect(within(screen.getByTestId('self-check-year')).getByText('2023年')).toBeInTheDocument();
     expect(within(screen.getByTestId('self-check-ruleset')).getByText('2022年版（工信部企业〔2022〕63号）')).toBeInTheDocument();
     expect(within(screen.getByTestId('tier-card-innovative_sme')).getByTestId('tier-name')).toHaveTextContent('创新型中小企业');
+    // Each result names the ruleset it was judged by.
+    expect(screen.getAllByTestId('tier-ruleset').map((e) => e.textContent)).toEqual(['2022年版标准', '2022年版标准', '2022年版标准']);
 
     const user = userEvent.setup();
     fireEvent.mouseDown(within(screen.getByTestId('self-check-ruleset')).getByRole('combobox'));
     await user.click(await screen.findByTitle('2026年版（工信部企业〔2026〕2号）'));
     await waitFor(() => expect(within(screen.getByTestId('tier-card-innovative_sme')).getByTestId('tier-name')).toHaveTextContent('科技和创新型中小企业'));
+    expect(within(screen.getByTestId('tier-card-little_giant')).getByTestId('tier-ruleset')).toHaveTextContent('2026年版标准');
     expect(calls.filter((c) => c.path.endsWith('/eligibility')).at(-1)?.url.searchParams.get('ruleset')).toBe('miit-2026');
     expect(new URLSearchParams(router.state.location.search).get('ruleset')).toBe('miit-2026');
 

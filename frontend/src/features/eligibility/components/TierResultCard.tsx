@@ -1,14 +1,14 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Card, Divider, Flex, Space, Tag, Typography } from 'antd';
+import { Card, Divider, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Evaluation } from '../api/get-eligibility';
 import { CriteriaTable } from './CriteriaTable';
-import { groupLabel, routeLabel, scoreSubtotals, tierName } from './criteria-text';
+import { groupLabel, routeLabel, rulesetName, rulesetShortName, scoreSubtotals, tierName } from './criteria-text';
 import { MissingInputs } from './MissingInputs';
 
 type Props = { evaluation: Evaluation; enterpriseId: number; canEdit: boolean };
 
-/** TierResultCard is one tier's self-check: eligible or not, by which route, the score by group, every criterion and what is missing. */
+/** TierResultCard is one tier's self-check: eligible or not, by which route and under which ruleset, the score by group, every criterion and what is missing. */
 export function TierResultCard({ evaluation: ev, enterpriseId, canEdit }: Props) {
   const { t } = useTranslation();
   const subtotals = scoreSubtotals(ev.criteria);
@@ -34,6 +34,9 @@ export function TierResultCard({ evaluation: ev, enterpriseId, canEdit }: Props)
               {t('selfCheck.route', { route: routeLabel(t, ev.route) })}
             </Typography.Text>
           )}
+          <Tooltip title={rulesetName(t, ev.ruleset)}>
+            <Tag data-testid="tier-ruleset">{rulesetShortName(t, ev.ruleset)}</Tag>
+          </Tooltip>
         </Space>
       }
       extra={

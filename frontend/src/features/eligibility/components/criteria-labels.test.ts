@@ -38,6 +38,7 @@ const keys = [
   ...TIERS.map((t) => `tiers.${t}`),
   'tiers.innovative_sme_2026',
   ...RULESETS.map((r) => `rulesets.${r}`),
+  ...RULESETS.map((r) => `rulesetsShort.${r}`),
   ...FIGURE_FIELDS.map((f) => `figures.fields.${f.replace('.', '_')}`),
   ...MISSING_INPUTS.map((m) => `selfCheck.missingInputs.${m}`),
   ...ENTERPRISE_TABS.map((tab) => `enterprise.tabs.${tab}`),

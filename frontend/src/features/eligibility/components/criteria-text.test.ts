@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import i18n from '@/lib/i18n';
 import type { Criterion } from '../api/get-eligibility';
-import { criterionLabel, criterionRequirement, formatCriterionValue, groupLabel, routeLabel, scoreSubtotals, tierName } from './criteria-text';
+import { criterionLabel, criterionRequirement, formatCriterionValue, groupLabel, routeLabel, rulesetName, rulesetShortName, scoreSubtotals, tierName } from './criteria-text';
 
 const t = i18n.t.bind(i18n);
 const criterion = (code: string, value: unknown, extra: Partial<Criterion> = {}): Criterion => ({
@@ -35,6 +35,13 @@ describe('criteria text', () => {
     expect(tierName(t, 'innovative_sme', 'miit-2022')).toBe('创新型中小企业');
     expect(tierName(t, 'innovative_sme', 'miit-2026')).toBe('科技和创新型中小企业');
     expect(tierName(t, 'little_giant', 'miit-2026')).toBe('专精特新“小巨人”企业');
+  });
+
+  it('names a ruleset in full, and briefly where a row has little room; an unknown one by its code', () => {
+    expect(rulesetName(t, 'miit-2026')).toBe('2026年版（工信部企业〔2026〕2号）');
+    expect(rulesetShortName(t, 'miit-2022')).toBe('2022年版标准');
+    expect(rulesetShortName(t, 'miit-2026')).toBe('2026年版标准');
+    expect(rulesetShortName(t, 'gd-2027')).toBe('gd-2027');
   });
 
   it('reads values: shares as percentages, money in 万元, years, yes/no, names, lists and parts', () => {

@@ -46,8 +46,14 @@ export function tierName(t: TFunction, tier: string, ruleset?: string | null): s
   return isOneOf(TIERS, tier) ? t(`tiers.${tier}`) : tier;
 }
 
+/** rulesetName is a ruleset's full name, with the measures it follows: 2026年版（工信部企业〔2026〕2号）. */
 export function rulesetName(t: TFunction, ruleset: string): string {
   return isOneOf(RULESETS, ruleset) ? t(`rulesets.${ruleset}`) : ruleset;
+}
+
+/** rulesetShortName is a ruleset's name where a row has little room: 2026年版标准. */
+export function rulesetShortName(t: TFunction, ruleset: string): string {
+  return isOneOf(RULESETS, ruleset) ? t(`rulesetsShort.${ruleset}`) : ruleset;
 }
 
 /** criterionLabel is the SPA's own name of a criterion by code; an unknown code keeps the server's Chinese label. */

@@ -16,7 +16,7 @@ type Props = {
 export function NoticeEntries({ notice, onObject }: Props) {
   const { t } = useTranslation();
   const screens = Grid.useBreakpoint();
-  const tier = tierName(t, notice.tier);
+  const tier = tierName(t, notice.tier, notice.ruleset);
   const objectButton = (entry: NoticeEntry) =>
     onObject && (
       <Button size="small" onClick={() => onObject(entry)} data-testid={`object-${entry.application_id}`}>

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import i18n from '@/lib/i18n';
 import { referenceRoutes } from '@/testing/fixtures';
 import { apiError, mockApi } from '@/testing/mock-api';
 import { renderApp } from '@/testing/render';
@@ -49,6 +50,27 @@ describe('the public notice page', () => {
     // No sign-in is asked for, and no signed-in shell is shown.
     expect(callsTo('GET', '/api/v1/auth/me')).toHaveLength(0);
     expect(screen.queryByTestId('side-menu')).not.toBeInTheDocument();
+  });
+
+  it('names the bottom tier by the ruleset of the batch: 科技和创新型中小企业 under miit-2026', async () => {
+    mockApi({ ...referenceRoutes, 'GET /api/v1/public/notices/4': { body: notice({ ruleset: 'miit-2026' }) } });
+    renderApp('/notices/4');
+    expect(await screen.findByText(/拟推荐为科技和创新型中小企业的 2 家企业/)).toBeInTheDocument();
+    expect(screen.getAllByTestId('notice-entry')[1]).toHaveTextContent('科技和创新型中小企业 · 榕城区');
+    expect(screen.queryByText(/拟推荐为创新型中小企业/)).not.toBeInTheDocument();
+  });
+
+  it('names it so in English too, and in the list beside a notice under miit-2022', async () => {
+    await i18n.changeLanguage('en-US');
+    mockApi({
+      ...referenceRoutes,
+      'GET /api/v1/public/notices': { body: { items: [notice({ id: 5, ruleset: 'miit-2026' }), notice()], total: 2, page: 1, page_size: 2 } },
+    });
+    renderApp('/notices');
+    const items = await screen.findAllByTestId('public-notice');
+    expect(items[0]).toHaveTextContent('Tech and innovative SME · ');
+    expect(items[1]).toHaveTextContent('Innovative SME · ');
+    expect(items[1]).not.toHaveTextContent('Tech and innovative SME');
   });
 
   it('offers no objection once the notice has ended', async () => {

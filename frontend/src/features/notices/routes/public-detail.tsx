@@ -44,7 +44,7 @@ export function Component() {
               <Typography.Text type="secondary">{period}</Typography.Text>
             </Flex>
             <Typography.Paragraph style={{ marginBottom: 0 }}>
-              {t('notices.public.intro', { batch: notice.batch_name, tier: tierName(t, notice.tier), count: notice.entries.length })}
+              {t('notices.public.intro', { batch: notice.batch_name, tier: tierName(t, notice.tier, notice.ruleset), count: notice.entries.length })}
             </Typography.Paragraph>
             <Descriptions
               size="small"

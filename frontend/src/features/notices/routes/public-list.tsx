@@ -44,7 +44,7 @@ export function Component() {
                     </Typography.Text>
                   </Flex>
                   <Typography.Text type="secondary">
-                    {tierName(t, n.tier)} · {t('notices.public.entryCount', { count: n.entries.length })}
+                    {tierName(t, n.tier, n.ruleset)} · {t('notices.public.entryCount', { count: n.entries.length })}
                   </Typography.Text>
                 </Flex>
               </List.Item>
