@@ -7,7 +7,7 @@ import { renderApp, renderWithProviders } from '@/testing/render';
 import i18n from '@/lib/i18n';
 import { api, unwrap } from './client';
 import { ApiError } from './errors';
-import { fieldPath, handleApiError } from './handle-error';
+import { fieldErrorText, fieldPath, handleApiError } from './handle-error';
 
 describe('unwrap', () => {
   it('returns the data of a successful call', async () => {
@@ -94,7 +94,56 @@ describe('handleApiError', () => {
     expect(await screen.findByText('统一社会信用代码校验位不正确')).toBeInTheDocument();
     expect(form.getFieldError('credit_code')).toEqual(['统一社会信用代码校验位不正确']);
     expect(form.getFieldError('name')).toEqual([]);
-    expect(await screen.findByText('industry_code: 行业代码不存在')).toBeInTheDocument();
+    // A field the form has no input for is named in the UI's language, not by its API key.
+    expect(await screen.findByText('所属行业：行业代码不存在')).toBeInTheDocument();
+    expect(screen.queryByText(/industry_code/)).not.toBeInTheDocument();
+  });
+
+  it('names a refusal outside the form by its field, so a recommendation held by the notice reads as words, not `public_notice:`', async () => {
+    let form!: FormInstance;
+    renderWithProviders(<FormHarness onReady={(f) => (form = f)} />);
+    const error = new ApiError({
+      status: 422,
+      code: 'validation_failed',
+      message: '输入有误，请检查标出的字段',
+      fields: [{ field: 'public_notice', message: '有 1 条公示异议尚未处理' }],
+    });
+    act(() => {
+      expect(handleApiError(error, { form })).toBe(false);
+    });
+    expect(await screen.findByText('公示：有 1 条公示异议尚未处理')).toBeInTheDocument();
+    expect(screen.queryByText(/public_notice/)).not.toBeInTheDocument();
+  });
+
+  it('shows field errors in a toast when there is no form to put them under, each once', async () => {
+    renderWithProviders(<div />);
+    act(() => {
+      handleApiError(
+        new ApiError({
+          status: 422,
+          code: 'validation_failed',
+          message: '输入有误，请检查标出的字段',
+          fields: [
+            { field: 'application_ids.1', message: '只能公示处于市级复审的申报' },
+            { field: 'application_ids.1', message: '只能公示处于市级复审的申报' },
+            { field: 'weird_internal_key', message: '格式不正确' },
+          ],
+        }),
+      );
+    });
+    expect(await screen.findByText('申报名单第 2 项：只能公示处于市级复审的申报；格式不正确')).toBeInTheDocument();
+  });
+});
+
+describe('fieldErrorText', () => {
+  it('names a known field and the item of a list, and leaves an unknown key out, in both languages', async () => {
+    expect(fieldErrorText({ field: 'public_notice', message: '推荐前须先经公示' })).toBe('公示：推荐前须先经公示');
+    expect(fieldErrorText({ field: 'application_ids.0', message: '重复' })).toBe('申报名单第 1 项：重复');
+    expect(fieldErrorText({ field: 'no_such_field', message: '格式不正确' })).toBe('格式不正确');
+    await i18n.changeLanguage('en-US');
+    expect(fieldErrorText({ field: 'public_notice', message: '1 objection(s) to it are unresolved' })).toBe('Public notice: 1 objection(s) to it are unresolved');
+    expect(fieldErrorText({ field: 'application_ids[2]', message: 'Appears more than once' })).toBe('Applications, item 3: Appears more than once');
+    expect(fieldErrorText({ field: 'no_such_field', message: 'Invalid' })).toBe('Invalid');
   });
 
   it('finds nested and listed fields (ip.class1, awards[0].rank) under their inputs', async () => {

@@ -86,6 +86,22 @@ describe('application page', () => {
     expect(screen.getByTestId('application-info')).toHaveTextContent('科技和创新型中小企业');
   });
 
+  it("says in words why the city's recommendation waits on the public notice, not by the API's field key", async () => {
+    const cityReview = applicationDetail({ state: 'city_review', waiting_on: { role: 'city_officer', region_code: null }, version: 5 });
+    const { callsTo } = serve(
+      'city_officer',
+      cityReview,
+      apiError(422, 'validation_failed', '输入有误，请检查标出的字段', [{ field: 'public_notice', message: '有 1 条公示异议尚未处理' }]),
+    );
+    renderApp('/applications/318');
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId('action-pass'));
+    await user.click(await screen.findByTestId('transition-submit'));
+    await waitFor(() => expect(callsTo('POST', '/api/v1/applications/318/transitions')).toHaveLength(1));
+    expect(await screen.findByText('公示：有 1 条公示异议尚未处理')).toBeInTheDocument();
+    expect(screen.queryByText(/public_notice/)).not.toBeInTheDocument();
+  });
+
   it('lets the county of the region return an application only with a comment', async () => {
     const { callsTo } = serve('county_officer', applicationDetail(), { body: returned });
     renderApp('/applications/318');
