@@ -12,7 +12,9 @@ import (
 	"net/http/cookiejar"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -33,15 +35,40 @@ func TestMain(m *testing.M) {
 type server struct {
 	cmd  *exec.Cmd
 	base string
-	logs chan string
+	logs chan string // the log's lines as they come, for a test that waits for one
+	mu   sync.Mutex
+	all  []string // every line of the log
+	done chan struct{}
+}
+
+// logLines returns the log so far.
+func (s *server) logLines() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.all)
 }
 
 func startServer(t *testing.T, dataDir string) *server {
 	t.Helper()
+	return startServerWith(t, "DATABASE_URL=", "DATA_DIR="+dataDir)
+}
+
+// startServerWith starts a server process with the demo city and these settings (NAME=value),
+// and waits until it is ready.
+func startServerWith(t *testing.T, env ...string) *server {
+	t.Helper()
+	s := spawnServer(t, env...)
+	s.waitReady(t)
+	return s
+}
+
+// spawnServer starts a server process with the demo city and these settings, without waiting.
+func spawnServer(t *testing.T, env ...string) *server {
+	t.Helper()
 	port := freePort(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "TT_SERVE_CHILD=1", "DATABASE_URL=", "DATA_DIR="+dataDir, fmt.Sprintf("PORT=%d", port),
-		"DEMO=1", "BCRYPT_COST=4", "LOG_FORMAT=json")
+	cmd.Env = append(os.Environ(), "TT_SERVE_CHILD=1", fmt.Sprintf("PORT=%d", port), "DEMO=1", "BCRYPT_COST=4", "LOG_FORMAT=json")
+	cmd.Env = append(cmd.Env, env...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -49,11 +76,15 @@ func startServer(t *testing.T, dataDir string) *server {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	s := &server{cmd: cmd, base: fmt.Sprintf("http://127.0.0.1:%d", port), logs: make(chan string, 1024)}
+	s := &server{cmd: cmd, base: fmt.Sprintf("http://127.0.0.1:%d", port), logs: make(chan string, 1024), done: make(chan struct{})}
 	go func() {
+		defer close(s.done)
 		sc := bufio.NewScanner(stderr)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
 		for sc.Scan() {
+			s.mu.Lock()
+			s.all = append(s.all, sc.Text())
+			s.mu.Unlock()
 			select {
 			case s.logs <- sc.Text():
 			default: // nobody is listening for this line
@@ -61,12 +92,18 @@ func startServer(t *testing.T, dataDir string) *server {
 		}
 	}()
 	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	return s
+}
+
+// waitReady waits until the server answers /readyz.
+func (s *server) waitReady(t *testing.T) {
+	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		if res, err := http.Get(s.base + "/readyz"); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
-				return s
+				return
 			}
 		}
 		if time.Now().After(deadline) {

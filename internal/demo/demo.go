@@ -107,7 +107,13 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 	}
 	g := newGenerator(calendar.On(now, loc))
 	companies := g.enterprises(EnterpriseCount)
+	seeded = true
 	err = st.Tx(ctx, func(st Store) error {
+		// Another server may have seeded it meanwhile (replicas started together).
+		if empty, err := st.IsEmpty(ctx); err != nil || !empty {
+			seeded = false
+			return err
+		}
 		if err := st.UpsertRegions(ctx, Regions, now); err != nil {
 			return err
 		}
@@ -198,7 +204,7 @@ func Seed(ctx context.Context, st Store, hasher user.Hasher, now time.Time, loc 
 		return st.RecordAudit(ctx, audit.New(ctx, now, access.Actor{Username: "system"}, "demo.seed", "", "",
 			nil, map[string]any{"regions": len(Regions), "enterprises": len(companies), "accounts": len(Accounts), "qualifications": len(quals)}))
 	})
-	return err == nil, err
+	return seeded && err == nil, err
 }
 
 // filedAt is when the demo's i-th company filed its figures of a year: in the annual update window

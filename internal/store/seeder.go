@@ -14,9 +14,18 @@ type Seeder struct{ conn }
 // NewSeeder returns the demo city's store over db.
 func NewSeeder(db *gorm.DB) Seeder { return Seeder{conn{db}} }
 
-// Tx runs fn in one transaction.
+// Tx runs fn in one transaction, one seeder at a time: replicas started together on an empty
+// PostgreSQL queue on an advisory lock (SQLite's immediate transactions queue anyway), so that the
+// first seeds and the others find the city there.
 func (s Seeder) Tx(ctx context.Context, fn func(demo.Store) error) error {
-	return s.tx(ctx, func(c conn) error { return fn(Seeder{c}) })
+	return s.tx(ctx, func(c conn) error {
+		if isPostgres(c.db) {
+			if err := c.ctx(ctx).Exec("SELECT pg_advisory_xact_lock(hashtext('tiertracker:demo_seed'))").Error; err != nil {
+				return wrap(err, "seed lock")
+			}
+		}
+		return fn(Seeder{c})
+	})
 }
 
 // IsEmpty reports whether the database holds no account and no enterprise.
