@@ -92,6 +92,13 @@ func Facts(e enterprise.Enterprise, reports []report.Annual, quals []qualificati
 	return f
 }
 
+// Evaluate returns what Refresh stores for an enterprise on a day: every tier evaluated on the
+// default report year (ReportYear) under the ruleset in force (RulesetOn). reports and quals are
+// as the store lists them, latest first.
+func Evaluate(e enterprise.Enterprise, reports []report.Annual, quals []qualification.Qualification, today calendar.Date) ([]criteria.Result, error) {
+	return evaluate(e, reports, quals, ReportYear(reports, today), RulesetOn(today), today)
+}
+
 // evaluate builds the facts and evaluates every tier.
 func evaluate(e enterprise.Enterprise, reports []report.Annual, quals []qualification.Qualification, year int, ruleset string, today calendar.Date) ([]criteria.Result, error) {
 	results, problems := criteria.EvaluateAll(Facts(e, reports, quals, year, ruleset, today))
@@ -112,6 +119,10 @@ func (p problemError) Error() string {
 	return s
 }
 
+// RefreshJob names the daily recomputation of every enterprise's results among the periodic jobs
+// that one replica a day claims.
+const RefreshJob = "eligibility_refresh"
+
 // Refresh recomputes and stores an enterprise's results as of now, under the ruleset in force.
 // Callers run it in the transaction of the change that made it necessary.
 func Refresh(ctx context.Context, st Store, enterpriseID int64, now time.Time, loc *time.Location) error {
@@ -128,7 +139,7 @@ func Refresh(ctx context.Context, st Store, enterpriseID int64, now time.Time, l
 	if err != nil {
 		return err
 	}
-	results, err := evaluate(e, reports, quals, ReportYear(reports, today), RulesetOn(today), today)
+	results, err := Evaluate(e, reports, quals, today)
 	if err != nil {
 		return err
 	}
@@ -152,7 +163,6 @@ const refreshChunk = 500
 // qualifications are read and their results stored a chunk at a time, not one by one.
 func RefreshMany(ctx context.Context, st BulkStore, es []enterprise.Enterprise, now time.Time, loc *time.Location) error {
 	today := calendar.On(now, loc)
-	ruleset := RulesetOn(today)
 	for start := 0; start < len(es); start += refreshChunk {
 		part := es[start:min(start+refreshChunk, len(es))]
 		ids := make([]int64, len(part))
@@ -169,8 +179,7 @@ func RefreshMany(ctx context.Context, st BulkStore, es []enterprise.Enterprise, 
 		}
 		results := make(map[int64][]criteria.Result, len(part))
 		for _, e := range part {
-			rs := reports[e.ID]
-			if results[e.ID], err = evaluate(e, rs, quals[e.ID], ReportYear(rs, today), ruleset, today); err != nil {
+			if results[e.ID], err = Evaluate(e, reports[e.ID], quals[e.ID], today); err != nil {
 				return err
 			}
 		}
