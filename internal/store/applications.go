@@ -184,10 +184,15 @@ func (stepRow) TableName() string { return "application_steps" }
 
 // AddStep records a move of an application.
 func (c conn) AddStep(ctx context.Context, s application.Step) error {
-	row := stepRow{ApplicationID: s.ApplicationID, At: utc(s.At), ActorID: idPtr(s.ActorID), ActorUsername: s.ActorUsername,
+	row := stepToRow(s)
+	row.ID = 0
+	return wrap(c.ctx(ctx).Create(&row).Error, "add step")
+}
+
+func stepToRow(s application.Step) stepRow {
+	return stepRow{ID: s.ID, ApplicationID: s.ApplicationID, At: utc(s.At), ActorID: idPtr(s.ActorID), ActorUsername: s.ActorUsername,
 		ActorRole: string(s.ActorRole), RegionCode: strPtr(s.RegionCode), Action: string(s.Action), FromState: string(s.From),
 		ToState: string(s.To), Comment: strPtr(s.Comment)}
-	return wrap(c.ctx(ctx).Create(&row).Error, "add step")
 }
 
 // ListSteps returns an application's history, oldest first.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"time"
 
 	"gorm.io/gorm"
@@ -35,6 +34,24 @@ type Eligibility struct{ conn }
 // NewEligibility returns the self-check's store over db.
 func NewEligibility(db *gorm.DB) Eligibility { return Eligibility{conn{db}} }
 
+// resultToRow is the stored form of an enterprise's result of a tier, computed at a time.
+func resultToRow(enterpriseID int64, r criteria.Result, at time.Time) (eligibilityRow, error) {
+	raw, err := r.JSON()
+	if err != nil {
+		return eligibilityRow{}, wrap(err, "encode result")
+	}
+	var route *string
+	if r.Route != nil {
+		s := string(*r.Route)
+		route = &s
+	}
+	return eligibilityRow{
+		EnterpriseID: enterpriseID, Tier: string(r.Tier), Ruleset: r.Ruleset, ReportYear: r.ReportYear,
+		Eligible: r.Eligible, Route: route, Score: r.Score, UnmetCount: eligibility.Blocking(r),
+		MissingCount: len(r.Missing), Result: string(raw), ComputedAt: utc(at),
+	}, nil
+}
+
 // SaveResults replaces an enterprise's stored results.
 func (c conn) SaveResults(ctx context.Context, enterpriseID int64, results []criteria.Result, at time.Time) error {
 	return c.SaveResultsOf(ctx, map[int64][]criteria.Result{enterpriseID: results}, at)
@@ -45,20 +62,11 @@ func (c conn) SaveResultsOf(ctx context.Context, results map[int64][]criteria.Re
 	rows := make([]eligibilityRow, 0, len(results)*len(criteria.Tiers))
 	for id, rs := range results {
 		for _, r := range rs {
-			raw, err := json.Marshal(r)
+			row, err := resultToRow(id, r, at)
 			if err != nil {
-				return wrap(err, "encode result")
+				return err
 			}
-			var route *string
-			if r.Route != nil {
-				s := string(*r.Route)
-				route = &s
-			}
-			rows = append(rows, eligibilityRow{
-				EnterpriseID: id, Tier: string(r.Tier), Ruleset: r.Ruleset, ReportYear: r.ReportYear,
-				Eligible: r.Eligible, Route: route, Score: r.Score, UnmetCount: eligibility.Blocking(r),
-				MissingCount: len(r.Missing), Result: string(raw), ComputedAt: utc(at),
-			})
+			rows = append(rows, row)
 		}
 	}
 	if len(rows) == 0 {

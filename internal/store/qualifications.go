@@ -104,6 +104,12 @@ type qualificationEventRow struct {
 
 func (qualificationEventRow) TableName() string { return "qualification_events" }
 
+func eventToRow(e qualification.Event) qualificationEventRow {
+	return qualificationEventRow{ID: e.ID, QualificationID: e.QualificationID, Kind: string(e.Kind), On: e.On, ValidUntil: e.ValidUntil,
+		BatchID: idPtr(e.BatchID), ApplicationID: idPtr(e.ApplicationID), AnnouncementNo: strPtr(e.AnnouncementNo),
+		ReasonCode: strPtr(e.ReasonCode), Reason: strPtr(e.Reason), ActorUsername: e.ActorUsername, CreatedAt: utc(e.CreatedAt)}
+}
+
 // CreateQualificationEvents stores entries of qualifications' histories.
 func (c conn) CreateQualificationEvents(ctx context.Context, evs []qualification.Event) error {
 	if len(evs) == 0 {
@@ -111,9 +117,8 @@ func (c conn) CreateQualificationEvents(ctx context.Context, evs []qualification
 	}
 	rows := make([]qualificationEventRow, len(evs))
 	for i, e := range evs {
-		rows[i] = qualificationEventRow{QualificationID: e.QualificationID, Kind: string(e.Kind), On: e.On, ValidUntil: e.ValidUntil,
-			BatchID: idPtr(e.BatchID), ApplicationID: idPtr(e.ApplicationID), AnnouncementNo: strPtr(e.AnnouncementNo),
-			ReasonCode: strPtr(e.ReasonCode), Reason: strPtr(e.Reason), ActorUsername: e.ActorUsername, CreatedAt: utc(e.CreatedAt)}
+		rows[i] = eventToRow(e)
+		rows[i].ID = 0
 	}
 	if err := c.ctx(ctx).CreateInBatches(&rows, 200).Error; err != nil {
 		return wrap(err, "create qualification events")

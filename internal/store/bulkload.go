@@ -1,0 +1,329 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+	"gorm.io/gorm/schema"
+
+	"github.com/tiertracker/tiertracker/internal/batch"
+	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/region"
+	"github.com/tiertracker/tiertracker/internal/synth"
+)
+
+// Bulk loads a generated registry (api gen) through the fastest path each database has: COPY on
+// PostgreSQL, multi-row INSERTs of a few hundred parameters on SQLite; in one transaction, with
+// every row's id given.
+type Bulk struct {
+	conn
+	// raw is the transaction's own connection on PostgreSQL, through which COPY goes.
+	raw *sql.Conn
+}
+
+// NewBulk returns the bulk loader's store over db.
+func NewBulk(db *gorm.DB) Bulk { return Bulk{conn: conn{db}} }
+
+// Tx runs fn in one transaction. On PostgreSQL the transaction holds a connection of its own, so
+// that COPY can go through the same connection as the transaction's statements, and takes an
+// advisory lock, so that two loads take turns (the second then finds the first's enterprises);
+// SQLite's transactions take the database's write lock at once.
+func (s Bulk) Tx(ctx context.Context, fn func(synth.Store) error) error {
+	if !isPostgres(s.db) {
+		return s.tx(ctx, func(c conn) error { return fn(Bulk{conn: c}) })
+	}
+	return s.ctx(ctx).Connection(func(db *gorm.DB) error {
+		raw, ok := db.Statement.ConnPool.(*sql.Conn)
+		if !ok {
+			return fmt.Errorf("store: bulk load: no connection of its own (%T)", db.Statement.ConnPool)
+		}
+		return db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtext('tiertracker:bulk_load'))").Error; err != nil {
+				return wrap(err, "bulk load lock")
+			}
+			return fn(Bulk{conn: conn{tx}, raw: raw})
+		})
+	})
+}
+
+// bulkSerialTables are the tables whose serial ids a load gives, in the order of synth.IDs.
+var bulkSerialTables = []string{"enterprises", "annual_reports", "qualifications", "qualification_events", "batches", "applications", "application_steps"}
+
+// Existing returns how many enterprises the database holds, its highest ids and its batches.
+func (s Bulk) Existing(ctx context.Context) (synth.Existing, error) {
+	var ex synth.Existing
+	if err := s.ctx(ctx).Model(&enterpriseRow{}).Count(&ex.Enterprises).Error; err != nil {
+		return ex, wrap(err, "count enterprises")
+	}
+	last := []*int64{&ex.Last.Enterprise, &ex.Last.AnnualReport, &ex.Last.Qualification, &ex.Last.QualificationEvent,
+		&ex.Last.Batch, &ex.Last.Application, &ex.Last.ApplicationStep}
+	for i, table := range bulkSerialTables {
+		if err := s.ctx(ctx).Table(table).Select("COALESCE(MAX(id), 0)").Scan(last[i]).Error; err != nil {
+			return ex, wrap(err, "highest id of "+table)
+		}
+	}
+	var batches []batchRow
+	if err := s.ctx(ctx).Select("id, name").Find(&batches).Error; err != nil {
+		return ex, wrap(err, "batches")
+	}
+	ex.Batches = make(map[string]int64, len(batches))
+	for _, b := range batches {
+		ex.Batches[b.Name] = b.ID
+	}
+	return ex, nil
+}
+
+// AddRegions stores the regions not stored yet; a stored region keeps its name.
+func (s Bulk) AddRegions(ctx context.Context, regions []region.Region, now time.Time) (int, error) {
+	rows := make([]regionRow, len(regions))
+	for i, r := range regions {
+		rows[i] = regionRow{Code: r.Code, Name: r.Name, NameEn: r.NameEn, Kind: string(r.Kind), SortOrder: r.Order, CreatedAt: utc(now)}
+	}
+	res := s.ctx(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&rows)
+	return int(res.RowsAffected), wrap(res.Error, "add regions")
+}
+
+// CreateBatches stores batches with their ids.
+func (s Bulk) CreateBatches(ctx context.Context, bs []batch.Batch) error {
+	rows := make([]batchRow, len(bs))
+	for i, b := range bs {
+		rows[i] = batchToRow(b)
+	}
+	return writeBulk(ctx, s, rows)
+}
+
+// WriteChunk stores a chunk's rows with their ids, parents before children.
+func (s Bulk) WriteChunk(ctx context.Context, c *synth.Chunk) error {
+	enterprises := make([]enterpriseRow, len(c.Enterprises))
+	for i, e := range c.Enterprises {
+		enterprises[i] = enterpriseToRow(e)
+	}
+	if err := writeBulk(ctx, s, enterprises); err != nil {
+		return err
+	}
+	reports := make([]annualReportRow, len(c.Reports))
+	for i, r := range c.Reports {
+		reports[i] = reportToRow(r)
+	}
+	if err := writeBulk(ctx, s, reports); err != nil {
+		return err
+	}
+	var results []eligibilityRow
+	for _, rs := range c.Results {
+		for _, r := range rs.Results {
+			row, err := resultToRow(rs.EnterpriseID, r, rs.ComputedAt)
+			if err != nil {
+				return err
+			}
+			results = append(results, row)
+		}
+	}
+	if err := writeBulk(ctx, s, results); err != nil {
+		return err
+	}
+	quals := make([]qualificationRow, len(c.Qualifications))
+	for i, q := range c.Qualifications {
+		quals[i] = qualificationToRow(q)
+	}
+	if err := writeBulk(ctx, s, quals); err != nil {
+		return err
+	}
+	events := make([]qualificationEventRow, len(c.Events))
+	for i, e := range c.Events {
+		events[i] = eventToRow(e)
+	}
+	if err := writeBulk(ctx, s, events); err != nil {
+		return err
+	}
+	apps := make([]applicationRow, len(c.Applications))
+	for i, a := range c.Applications {
+		apps[i] = applicationToRow(a)
+	}
+	if err := writeBulk(ctx, s, apps); err != nil {
+		return err
+	}
+	steps := make([]stepRow, len(c.Steps))
+	for i, st := range c.Steps {
+		steps[i] = stepToRow(st)
+	}
+	return writeBulk(ctx, s, steps)
+}
+
+// Finish moves PostgreSQL's sequences past the ids a load gave, so that the server's own inserts
+// go on from there. SQLite needs nothing: a rowid given is one its sequence counts.
+func (s Bulk) Finish(ctx context.Context) error {
+	if !isPostgres(s.db) {
+		return nil
+	}
+	for _, table := range bulkSerialTables {
+		q := fmt.Sprintf("SELECT setval(pg_get_serial_sequence('%s', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM %s), false)", table, table)
+		if err := s.ctx(ctx).Exec(q).Error; err != nil {
+			return wrap(err, "sequence of "+table)
+		}
+	}
+	return nil
+}
+
+// ClaimDay records a periodic job's run of a day as done, unless it is claimed already.
+func (s Bulk) ClaimDay(ctx context.Context, job string, day calendar.Date, by string, at time.Time) error {
+	err := s.ctx(ctx).Clauses(clause.OnConflict{DoNothing: true}).
+		Create(&jobClaimRow{Job: job, Day: day, ClaimedBy: by, ClaimedAt: utc(at)}).Error
+	return wrap(err, "claim job")
+}
+
+// bulkTable is a table as a load writes it: the columns GORM maps its row struct to, and the
+// fields they come from, so that a row written in bulk is the row GORM would have written.
+type bulkTable struct {
+	name    string
+	columns []string
+	fields  []*schema.Field
+}
+
+var bulkTables sync.Map // reflect.Type of a row struct → *bulkTable
+
+// bulkTableOf returns the table of a row struct.
+func bulkTableOf(db *gorm.DB, model any) (*bulkTable, error) {
+	t := reflect.TypeOf(model)
+	if cached, ok := bulkTables.Load(t); ok {
+		return cached.(*bulkTable), nil
+	}
+	sch, err := schema.Parse(model, &sync.Map{}, db.NamingStrategy)
+	if err != nil {
+		return nil, err
+	}
+	bt := &bulkTable{name: sch.Table}
+	for _, f := range sch.Fields {
+		if f.DBName != "" && f.Creatable {
+			bt.columns = append(bt.columns, f.DBName)
+			bt.fields = append(bt.fields, f)
+		}
+	}
+	bulkTables.Store(t, bt)
+	return bt, nil
+}
+
+// values returns a row's values in the table's columns' order: each as GORM would bind it (JSON
+// for a serialised field), resolved to what the driver takes; dates as instants on PostgreSQL,
+// whose COPY writes them in binary.
+func (t *bulkTable) values(ctx context.Context, row reflect.Value, postgres bool) ([]any, error) {
+	out := make([]any, len(t.fields))
+	for i, f := range t.fields {
+		v, _ := f.ValueOf(ctx, row)
+		switch x := v.(type) {
+		case calendar.Date:
+			if x.IsZero() {
+				v = nil
+			} else if postgres {
+				v = x.Start(time.UTC)
+			}
+		case driver.Valuer:
+			var err error
+			if v, err = x.Value(); err != nil {
+				return nil, fmt.Errorf("%s.%s: %w", t.name, f.DBName, err)
+			}
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// writeBulk writes rows of a row struct to their table.
+func writeBulk[T any](ctx context.Context, s Bulk, rows []T) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	t, err := bulkTableOf(s.db, &rows[0])
+	if err != nil {
+		return wrap(err, "bulk table")
+	}
+	postgres := isPostgres(s.db)
+	values := make([][]any, len(rows))
+	for i := range rows {
+		if values[i], err = t.values(ctx, reflect.ValueOf(&rows[i]).Elem(), postgres); err != nil {
+			return wrap(err, "bulk values")
+		}
+	}
+	if postgres {
+		return wrap(s.copyRows(ctx, t, values), "copy "+t.name)
+	}
+	return wrap(s.insertRows(ctx, t, values), "insert "+t.name)
+}
+
+// copyRows writes rows with COPY, through the pgx connection beneath the transaction's.
+func (s Bulk) copyRows(ctx context.Context, t *bulkTable, rows [][]any) error {
+	if s.raw == nil {
+		return fmt.Errorf("store: COPY outside a bulk load's transaction")
+	}
+	return s.raw.Raw(func(dc any) error {
+		c, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return fmt.Errorf("store: COPY needs pgx's connection, not %T", dc)
+		}
+		n, err := c.Conn().CopyFrom(ctx, pgx.Identifier{t.name}, t.columns, pgx.CopyFromRows(rows))
+		if err == nil && n != int64(len(rows)) {
+			err = fmt.Errorf("copied %d rows of %d", n, len(rows))
+		}
+		return err
+	})
+}
+
+// insertRows writes rows with multi-row INSERTs of about bindBudget parameters, a statement
+// prepared once for every full one.
+func (s Bulk) insertRows(ctx context.Context, t *bulkTable, rows [][]any) error {
+	per := batchRows(len(t.columns))
+	pool := s.db.Statement.ConnPool
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, per*len(t.columns))
+	for start := 0; start < len(rows); start += per {
+		part := rows[start:min(start+per, len(rows))]
+		args = args[:0]
+		for _, r := range part {
+			args = append(args, r...)
+		}
+		if len(part) < per {
+			if _, err := pool.ExecContext(ctx, insertSQL(t, len(part)), args...); err != nil {
+				return err
+			}
+			continue
+		}
+		if full == nil {
+			var err error
+			if full, err = pool.PrepareContext(ctx, insertSQL(t, per)); err != nil {
+				return err
+			}
+		}
+		if _, err := full.ExecContext(ctx, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// insertSQL is the INSERT of n rows into a table.
+func insertSQL(t *bulkTable, n int) string {
+	row := "(" + strings.Repeat("?, ", len(t.columns)-1) + "?)"
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + t.name + " (" + strings.Join(t.columns, ", ") + ") VALUES ")
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(row)
+	}
+	return b.String()
+}
