@@ -5,6 +5,8 @@
 //	api migrate        apply migrations and exit
 //	api create-admin   create an admin account (-username, -display-name; the password from
 //	                   ADMIN_PASSWORD or the first line of standard input)
+//	api backup         write a consistent copy of the database (-out FILE)
+//	api gen            fill an empty database with a synthetic registry (-enterprises N -seed S)
 package main
 
 import (
@@ -56,6 +58,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/store"
+	"github.com/tiertracker/tiertracker/internal/synth"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
 
@@ -93,8 +96,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) 
 		err = createAdmin(ctx, cfg, args, stdin, stderr)
 	case "backup":
 		err = backup(ctx, cfg, args, stderr)
+	case "gen":
+		err = gen(ctx, cfg, args, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME | backup -out FILE]")
+		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME | backup -out FILE | gen -enterprises N -seed S]")
 		return 0
 	default:
 		fmt.Fprintf(stderr, "unknown command %q; try: api help\n", cmd)
@@ -157,6 +162,59 @@ func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Wri
 		return err
 	}
 	fmt.Fprintf(stderr, "backed up to %s (%d bytes, %s)\n", *out, info.Size(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// gen fills the configured database with a synthetic registry, generated as it is loaded (see
+// internal/synth), and says what it loaded and how fast.
+func gen(ctx context.Context, cfg config.Config, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("enterprises", 10_000, "how many enterprises to generate")
+	seed := fs.Uint64("seed", 1, "the random seed: the same seed, size and day give the same data")
+	today := fs.String("today", synth.DefaultToday.String(), "the day the registry stands on: figures of the three years before it, results computed on it (YYYY-MM-DD)")
+	add := fs.Bool("add", false, "add to a database that already holds enterprises (no server writing to it meanwhile: the ids follow those there)")
+	chunk := fs.Int("chunk", 1000, "enterprises generated and written at a time")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	day, err := calendar.Parse(*today)
+	if err != nil {
+		return fmt.Errorf("gen: -today: %w", err)
+	}
+	db, err := openMigrated(ctx, cfg, slog.Default())
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := db.DB()
+	defer sqlDB.Close()
+	start := time.Now()
+	step := int64(max(*n/10, *chunk, 1))
+	next := step
+	progress := func(c synth.Counts) {
+		if c.Enterprises >= next && c.Enterprises < int64(*n) {
+			fmt.Fprintf(stderr, "gen: %d of %d enterprises, %s\n", c.Enterprises, *n, time.Since(start).Round(time.Second))
+			next += step
+		}
+	}
+	counts, err := synth.Load(ctx, store.NewBulk(db), synth.Config{Enterprises: *n, Seed: *seed, Today: day, Location: cfg.Location},
+		synth.Options{Add: *add, ChunkSize: *chunk, LoadedAt: start, Progress: progress})
+	if errors.Is(err, synth.ErrNotEmpty) {
+		return fmt.Errorf("gen: %w (run with -add to add to them)", err)
+	}
+	if err != nil {
+		return err
+	}
+	took := time.Since(start)
+	how := "multi-row INSERT"
+	if store.IsPostgres(cfg.DatabaseURL) {
+		how = "COPY"
+	}
+	fmt.Fprintf(stderr, "gen: loaded %d rows in %s (%.0f rows/s, %.0f enterprises/s) by %s, seed %d, as of %s:\n",
+		counts.Rows(), took.Round(time.Millisecond), float64(counts.Rows())/took.Seconds(), float64(counts.Enterprises)/took.Seconds(), how, *seed, day)
+	for _, t := range counts.Tables() {
+		fmt.Fprintf(stderr, "  %-22s %10d\n", t.Table, t.Rows)
+	}
 	return nil
 }
 
@@ -329,7 +387,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 // is tried again within the hour by the replica that claimed it. (Were that replica to stop, the
 // next day's run makes up: every change refreshes its own enterprise meanwhile.)
 func refreshEligibilityDaily(ctx context.Context, jobs store.Jobs, replica string, loc *time.Location, meter *metrics.Metrics, log *slog.Logger) {
-	const job = "eligibility_refresh"
+	const job = eligibility.RefreshJob
 	var done, claimed calendar.Date
 	t := time.NewTicker(time.Hour)
 	defer t.Stop()
