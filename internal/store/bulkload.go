@@ -18,6 +18,7 @@ import (
 
 	"github.com/tiertracker/tiertracker/internal/batch"
 	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/synth"
 )
@@ -95,68 +96,52 @@ func (s Bulk) AddRegions(ctx context.Context, regions []region.Region, now time.
 
 // CreateBatches stores batches with their ids.
 func (s Bulk) CreateBatches(ctx context.Context, bs []batch.Batch) error {
-	rows := make([]batchRow, len(bs))
-	for i, b := range bs {
-		rows[i] = batchToRow(b)
-	}
-	return writeBulk(ctx, s, rows)
+	return writeBulk(ctx, s, len(bs), func(i int) (batchRow, error) { return batchToRow(bs[i]), nil })
 }
 
 // WriteChunk stores a chunk's rows with their ids, parents before children.
 func (s Bulk) WriteChunk(ctx context.Context, c *synth.Chunk) error {
-	enterprises := make([]enterpriseRow, len(c.Enterprises))
-	for i, e := range c.Enterprises {
-		enterprises[i] = enterpriseToRow(e)
+	type result struct {
+		enterpriseID int64
+		r            *criteria.Result
+		at           time.Time
 	}
-	if err := writeBulk(ctx, s, enterprises); err != nil {
-		return err
-	}
-	reports := make([]annualReportRow, len(c.Reports))
-	for i, r := range c.Reports {
-		reports[i] = reportToRow(r)
-	}
-	if err := writeBulk(ctx, s, reports); err != nil {
-		return err
-	}
-	var results []eligibilityRow
+	var results []result
 	for _, rs := range c.Results {
-		for _, r := range rs.Results {
-			row, err := resultToRow(rs.EnterpriseID, r, rs.ComputedAt)
-			if err != nil {
-				return err
-			}
-			results = append(results, row)
+		for i := range rs.Results {
+			results = append(results, result{rs.EnterpriseID, &rs.Results[i], rs.ComputedAt})
 		}
 	}
-	if err := writeBulk(ctx, s, results); err != nil {
-		return err
+	for _, write := range []func() error{
+		func() error {
+			return writeBulk(ctx, s, len(c.Enterprises), func(i int) (enterpriseRow, error) { return enterpriseToRow(c.Enterprises[i]), nil })
+		},
+		func() error {
+			return writeBulk(ctx, s, len(c.Reports), func(i int) (annualReportRow, error) { return reportToRow(c.Reports[i]), nil })
+		},
+		func() error {
+			return writeBulk(ctx, s, len(results), func(i int) (eligibilityRow, error) {
+				return resultToRow(results[i].enterpriseID, *results[i].r, results[i].at)
+			})
+		},
+		func() error {
+			return writeBulk(ctx, s, len(c.Qualifications), func(i int) (qualificationRow, error) { return qualificationToRow(c.Qualifications[i]), nil })
+		},
+		func() error {
+			return writeBulk(ctx, s, len(c.Events), func(i int) (qualificationEventRow, error) { return eventToRow(c.Events[i]), nil })
+		},
+		func() error {
+			return writeBulk(ctx, s, len(c.Applications), func(i int) (applicationRow, error) { return applicationToRow(c.Applications[i]), nil })
+		},
+		func() error {
+			return writeBulk(ctx, s, len(c.Steps), func(i int) (stepRow, error) { return stepToRow(c.Steps[i]), nil })
+		},
+	} {
+		if err := write(); err != nil {
+			return err
+		}
 	}
-	quals := make([]qualificationRow, len(c.Qualifications))
-	for i, q := range c.Qualifications {
-		quals[i] = qualificationToRow(q)
-	}
-	if err := writeBulk(ctx, s, quals); err != nil {
-		return err
-	}
-	events := make([]qualificationEventRow, len(c.Events))
-	for i, e := range c.Events {
-		events[i] = eventToRow(e)
-	}
-	if err := writeBulk(ctx, s, events); err != nil {
-		return err
-	}
-	apps := make([]applicationRow, len(c.Applications))
-	for i, a := range c.Applications {
-		apps[i] = applicationToRow(a)
-	}
-	if err := writeBulk(ctx, s, apps); err != nil {
-		return err
-	}
-	steps := make([]stepRow, len(c.Steps))
-	for i, st := range c.Steps {
-		steps[i] = stepToRow(st)
-	}
-	return writeBulk(ctx, s, steps)
+	return nil
 }
 
 // Finish moves PostgreSQL's sequences past the ids a load gave, so that the server's own inserts
@@ -237,30 +222,56 @@ func (t *bulkTable) values(ctx context.Context, row reflect.Value, postgres bool
 	return out, nil
 }
 
-// writeBulk writes rows of a row struct to their table.
-func writeBulk[T any](ctx context.Context, s Bulk, rows []T) error {
-	if len(rows) == 0 {
+// writeBulk writes n rows of a row struct to their table, each made by rowAt as it is written:
+// on PostgreSQL, pgx encodes rows on a goroutine of its own while it sends those before, so the
+// rows are made while the server stores the ones before them.
+func writeBulk[T any](ctx context.Context, s Bulk, n int, rowAt func(int) (T, error)) error {
+	if n == 0 {
 		return nil
 	}
-	t, err := bulkTableOf(s.db, &rows[0])
+	var zero T
+	t, err := bulkTableOf(s.db, &zero)
 	if err != nil {
 		return wrap(err, "bulk table")
 	}
 	postgres := isPostgres(s.db)
-	values := make([][]any, len(rows))
-	for i := range rows {
-		if values[i], err = t.values(ctx, reflect.ValueOf(&rows[i]).Elem(), postgres); err != nil {
-			return wrap(err, "bulk values")
+	src := &bulkSource{n: n, i: -1, values: func(i int) ([]any, error) {
+		row, err := rowAt(i)
+		if err != nil {
+			return nil, err
 		}
-	}
+		return t.values(ctx, reflect.ValueOf(&row).Elem(), postgres)
+	}}
 	if postgres {
-		return wrap(s.copyRows(ctx, t, values), "copy "+t.name)
+		return wrap(s.copyRows(ctx, t, src), "copy "+t.name)
 	}
-	return wrap(s.insertRows(ctx, t, values), "insert "+t.name)
+	return wrap(s.insertRows(ctx, t, src), "insert "+t.name)
 }
 
+// bulkSource gives rows one at a time, as pgx's COPY asks for them (pgx.CopyFromSource).
+type bulkSource struct {
+	n, i   int
+	values func(i int) ([]any, error)
+	err    error
+}
+
+func (b *bulkSource) Next() bool {
+	b.i++
+	return b.err == nil && b.i < b.n
+}
+
+func (b *bulkSource) Values() ([]any, error) {
+	v, err := b.values(b.i)
+	if err != nil {
+		b.err = err
+	}
+	return v, err
+}
+
+func (b *bulkSource) Err() error { return b.err }
+
 // copyRows writes rows with COPY, through the pgx connection beneath the transaction's.
-func (s Bulk) copyRows(ctx context.Context, t *bulkTable, rows [][]any) error {
+func (s Bulk) copyRows(ctx context.Context, t *bulkTable, src *bulkSource) error {
 	if s.raw == nil {
 		return fmt.Errorf("store: COPY outside a bulk load's transaction")
 	}
@@ -269,9 +280,9 @@ func (s Bulk) copyRows(ctx context.Context, t *bulkTable, rows [][]any) error {
 		if !ok {
 			return fmt.Errorf("store: COPY needs pgx's connection, not %T", dc)
 		}
-		n, err := c.Conn().CopyFrom(ctx, pgx.Identifier{t.name}, t.columns, pgx.CopyFromRows(rows))
-		if err == nil && n != int64(len(rows)) {
-			err = fmt.Errorf("copied %d rows of %d", n, len(rows))
+		n, err := c.Conn().CopyFrom(ctx, pgx.Identifier{t.name}, t.columns, src)
+		if err == nil && n != int64(src.n) {
+			err = fmt.Errorf("copied %d rows of %d", n, src.n)
 		}
 		return err
 	})
@@ -279,7 +290,7 @@ func (s Bulk) copyRows(ctx context.Context, t *bulkTable, rows [][]any) error {
 
 // insertRows writes rows with multi-row INSERTs of about bindBudget parameters, a statement
 // prepared once for every full one.
-func (s Bulk) insertRows(ctx context.Context, t *bulkTable, rows [][]any) error {
+func (s Bulk) insertRows(ctx context.Context, t *bulkTable, src *bulkSource) error {
 	per := batchRows(len(t.columns))
 	pool := s.db.Statement.ConnPool
 	var full *sql.Stmt
@@ -289,14 +300,18 @@ func (s Bulk) insertRows(ctx context.Context, t *bulkTable, rows [][]any) error 
 		}
 	}()
 	args := make([]any, 0, per*len(t.columns))
-	for start := 0; start < len(rows); start += per {
-		part := rows[start:min(start+per, len(rows))]
+	for start := 0; start < src.n; start += per {
+		rows := min(per, src.n-start)
 		args = args[:0]
-		for _, r := range part {
-			args = append(args, r...)
+		for i := start; i < start+rows; i++ {
+			v, err := src.values(i)
+			if err != nil {
+				return err
+			}
+			args = append(args, v...)
 		}
-		if len(part) < per {
-			if _, err := pool.ExecContext(ctx, insertSQL(t, len(part)), args...); err != nil {
+		if rows < per {
+			if _, err := pool.ExecContext(ctx, insertSQL(t, rows), args...); err != nil {
 				return err
 			}
 			continue
