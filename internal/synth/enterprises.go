@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/tiertracker/tiertracker/internal/calendar"
@@ -58,14 +59,17 @@ var sectors = []sector{
 }
 
 // regionShares spread the enterprises over the demo city's regions roughly as its industry is
-// spread, each with the place name its companies are registered under.
+// spread, each with the place name its companies are registered under and the division code of
+// the authority that registers them (the city's, for a functional zone).
 var regionShares = []struct {
-	code   string
-	weight int
-	place  string
+	code     string
+	weight   int
+	place    string
+	division string
 }{
-	{"445202", 20, "揭阳市"}, {"445203", 16, "揭阳市"}, {"445222", 9, "揭西县"}, {"445224", 7, "惠来县"}, {"445281", 22, "普宁市"},
-	{"445271", 10, "揭阳"}, {"445272", 8, "揭阳"}, {"445273", 4, "揭阳"}, {"445274", 4, "揭阳"},
+	{"445202", 20, "揭阳市", "445202"}, {"445203", 16, "揭阳市", "445203"}, {"445222", 9, "揭西县", "445222"},
+	{"445224", 7, "惠来县", "445224"}, {"445281", 22, "普宁市", "445281"},
+	{"445271", 10, "揭阳", "445200"}, {"445272", 8, "揭阳", "445200"}, {"445273", 4, "揭阳", "445200"}, {"445274", 4, "揭阳", "445200"},
 }
 
 // brandChars make the two-character trade names (字号) of the companies.
@@ -112,13 +116,9 @@ func orgCode(id int64) string {
 	return fmt.Sprintf("%09d", (id*387_420_489+123_456_789)%m)
 }
 
-// creditCode returns the valid credit code of an enterprise registered in a region (the city's
-// division for a functional zone).
-func creditCode(id int64, regionCode string) string {
-	division := regionCode
-	if regionCode >= "445270" {
-		division = "445200"
-	}
+// creditCode returns the valid credit code of an enterprise registered by the authority of a
+// division.
+func creditCode(id int64, division string) string {
 	body := "91" + division + orgCode(id)
 	return body + string(creditcode.CheckChar(body))
 }
@@ -132,7 +132,11 @@ func (g *Generator) profile(d dice, id int64) (enterprise.Enterprise, []report.A
 	region := regionShares[ri]
 	s := sectors[d.weighted(len(sectors), func(i int) int { return sectors[i].weight })]
 	brand := string(brandRunes[d.pick(len(brandRunes))]) + string(brandRunes[d.pick(len(brandRunes))])
-	name := region.place + brand + s.words[d.pick(len(s.words))] + suffixes[d.pick(len(suffixes))]
+	word, suffix := s.words[d.pick(len(s.words))], suffixes[d.pick(len(suffixes))]
+	if strings.HasSuffix(word, "科技") && strings.HasPrefix(suffix, "科技") {
+		suffix = strings.TrimPrefix(suffix, "科技")
+	}
+	name := region.place + brand + word + suffix
 	founded := calendar.NewDate(today.Year()-4-d.pick(28), time.Month(1+d.pick(12)), 1+d.pick(28))
 	niche := founded.AddDays(d.pick(4 * 365))
 	if !niche.Before(today) {
@@ -144,7 +148,7 @@ func (g *Generator) profile(d dice, id int64) (enterprise.Enterprise, []report.A
 	e := enterprise.Enterprise{
 		ID:                id,
 		Name:              name,
-		CreditCode:        creditCode(id, region.code),
+		CreditCode:        creditCode(id, region.division),
 		RegionCode:        region.code,
 		IndustryCode:      s.division,
 		FoundedOn:         founded,
@@ -214,11 +218,11 @@ func (g *Generator) profileFacts(d dice, e *enterprise.Enterprise, strength floa
 func revenuePerEmployee(division string) int64 {
 	switch division[0] {
 	case 'I':
-		return 500_000
-	case 'M':
 		return 400_000
+	case 'M':
+		return 300_000
 	}
-	return 1_200_000
+	return 700_000
 }
 
 // figures returns three complete years of figures, latest first, growing (or shrinking) year on
@@ -228,7 +232,7 @@ func (g *Generator) figures(d dice, id int64, s sector, strength float64) []repo
 	// Revenue spread evenly over the orders of magnitude of the sector's range, the stronger higher.
 	pos := 0.55*d.Float64() + 0.45*strength
 	revenue := int64(math.Exp(math.Log(float64(s.minRevenue)) + pos*(math.Log(float64(s.maxRevenue))-math.Log(float64(s.minRevenue)))))
-	employees := int64(8+d.pick(30)) + revenue/revenuePerEmployee(s.division)
+	employees := int64(5+d.pick(40)) + revenue/revenuePerEmployee(s.division)
 	growth := -0.08 + 0.22*d.Float64() + 0.14*strength
 	firstReport := g.first.AnnualReport + (id-g.first.Enterprise-1)*3
 	out := make([]report.Annual, 0, 3)

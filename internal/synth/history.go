@@ -210,9 +210,9 @@ func (h *history) underWay() {
 		case criteria.InnovativeSME:
 			p = 0.03 + 0.1*h.s
 		case criteria.SpecializedSME:
-			p = 0.3 * h.s
+			p = 0.15 * h.s
 		case criteria.LittleGiant:
-			p = 0.3 * h.s
+			p = 0.08 * h.s
 		}
 		cs := h.candidatesUnderWay(t)
 		if len(cs) == 0 || !h.d.chance(p) {

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/industry"
 	"github.com/tiertracker/tiertracker/internal/qualification"
+	"github.com/tiertracker/tiertracker/internal/region"
 	"github.com/tiertracker/tiertracker/internal/synth"
 )
 
@@ -105,8 +107,13 @@ func TestShape(t *testing.T) {
 		t.Errorf("batches open today: %v", underWay)
 	}
 	regions := map[string]int{}
+	division := map[string]string{} // of the registering authority: the city's for a zone
 	for _, r := range demo.Regions {
 		regions[r.Code] = 0
+		division[r.Code] = r.Code
+		if r.Kind == region.Zone {
+			division[r.Code] = "445200"
+		}
 	}
 	codes := map[string]bool{}
 	sections := map[string]bool{}
@@ -131,6 +138,12 @@ func TestShape(t *testing.T) {
 				t.Errorf("credit code %s twice", e.CreditCode)
 			}
 			codes[e.CreditCode] = true
+			if e.CreditCode[2:8] != division[e.RegionCode] {
+				t.Errorf("%s in %s registered by %s", e.Name, e.RegionCode, e.CreditCode[2:8])
+			}
+			if strings.Contains(e.Name, "科技科技") {
+				t.Errorf("name %s", e.Name)
+			}
 			if _, ok := regions[e.RegionCode]; !ok {
 				t.Errorf("%s: unknown region %s", e.Name, e.RegionCode)
 			}
