@@ -234,25 +234,36 @@ func (s Service) Daily(ctx context.Context, st Store) (reminders, proposals int,
 	if err != nil {
 		return reminders, 0, err
 	}
-	ids := make([]int64, 0, len(inForce))
-	for _, q := range inForce {
-		ids = append(ids, q.EnterpriseID)
-	}
-	reports, err := st.AnnualReportsOf(ctx, ids)
-	if err != nil {
-		return reminders, 0, err
-	}
-	var ps []Proposal
-	for _, q := range inForce {
-		missed := Misses(s.Rules.Window, q.Qualification, FiledOn(reports[q.EnterpriseID], s.Location), today)
-		if len(missed) >= s.Rules.MissesToCancel {
-			ps = append(ps, Proposal{EnterpriseID: q.EnterpriseID, QualificationID: q.ID, Tier: q.Tier, PeriodValidUntil: q.ValidUntil,
-				MissedYears: missed, Status: Proposed, Version: 1, CreatedAt: now, UpdatedAt: now})
+	// The figures are read a part of the registry at a time: all of a province's at once would
+	// hold hundreds of megabytes.
+	for part := range slices.Chunk(inForce, proposalChunk) {
+		ids := make([]int64, 0, len(part))
+		for _, q := range part {
+			ids = append(ids, q.EnterpriseID)
 		}
+		reports, err := st.AnnualReportsOf(ctx, ids)
+		if err != nil {
+			return reminders, proposals, err
+		}
+		var ps []Proposal
+		for _, q := range part {
+			missed := Misses(s.Rules.Window, q.Qualification, FiledOn(reports[q.EnterpriseID], s.Location), today)
+			if len(missed) >= s.Rules.MissesToCancel {
+				ps = append(ps, Proposal{EnterpriseID: q.EnterpriseID, QualificationID: q.ID, Tier: q.Tier, PeriodValidUntil: q.ValidUntil,
+					MissedYears: missed, Status: Proposed, Version: 1, CreatedAt: now, UpdatedAt: now})
+			}
+		}
+		n, err := st.CreateProposals(ctx, ps)
+		if err != nil {
+			return reminders, proposals, err
+		}
+		proposals += n
 	}
-	n, err := st.CreateProposals(ctx, ps)
-	return reminders, n, err
+	return reminders, proposals, nil
 }
+
+// proposalChunk is how many qualifications' figures the daily job reads at a time.
+const proposalChunk = 1000
 
 // ListProposals returns the proposed cancellations within the actor's scope.
 func (s Service) ListProposals(ctx context.Context, actor access.Actor, f ProposalFilter) (paging.Result[Proposal], error) {
