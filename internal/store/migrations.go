@@ -24,6 +24,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0007_cancellation_proposals", Migrate: migrateCancellationProposals},
 	{ID: "0008_public_notices", Migrate: migratePublicNotices},
 	{ID: "0009_job_claims", Migrate: migrateJobClaims},
+	{ID: "0010_statistics_indexes", Migrate: migrateStatisticsIndexes},
 }
 
 // Migrate applies every migration not yet applied, in order, in one transaction. Several servers
@@ -618,4 +619,20 @@ func migrateJobClaims(tx *gorm.DB) error {
 		ClaimedAt time.Time
 	}
 	return tx.AutoMigrate(&jobClaim{})
+}
+
+// migrateStatisticsIndexes lets the figures as of a date read indexes instead of tables: the
+// eligible results by tier (a partial index: the result rows themselves are large, with their
+// explained criteria), and the qualifications by the columns that say whether one is in force on a
+// day and when it expires.
+func migrateStatisticsIndexes(tx *gorm.DB) error {
+	for _, stmt := range []string{
+		"CREATE INDEX idx_eligibility_eligible_tier ON eligibility_results (tier, enterprise_id) WHERE eligible",
+		"CREATE INDEX idx_qualification_in_force ON qualifications (valid_until, granted_on, revoked_on, tier, enterprise_id)",
+	} {
+		if err := tx.Exec(stmt).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }

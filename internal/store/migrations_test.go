@@ -214,6 +214,15 @@ func TestMigration0009JobClaims(t *testing.T) {
 	}
 }
 
+func TestMigration0010StatisticsIndexes(t *testing.T) {
+	db := storetest.New(t)
+	for table, index := range map[string]string{"eligibility_results": "idx_eligibility_eligible_tier", "qualifications": "idx_qualification_in_force"} {
+		if !db.Migrator().HasIndex(table, index) {
+			t.Errorf("%s has no index %s", table, index)
+		}
+	}
+}
+
 // Servers started together on an empty database (replicas of one release) take turns: every one
 // starts, and each migration is applied once.
 func TestMigrateWhenServersStartTogether(t *testing.T) {

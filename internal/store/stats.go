@@ -7,6 +7,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/stats"
 )
@@ -24,6 +25,22 @@ func (c conn) inForce(ctx context.Context, f stats.Filter) *gorm.DB {
 	q := c.ctx(ctx).Table("qualifications AS q").Joins("JOIN enterprises e ON e.id = q.enterprise_id").
 		Where(inForceSQL, d, d, d)
 	return statsFilters(scopeEnterprises(q, f.Scope, "e"), f)
+}
+
+// inForceCounted is inForce for a count by the qualifications' own columns: the enterprises are
+// joined only when the filter or the scope needs them, as a whole city's figures do not. Over a
+// large registry the join costs more than the count.
+func (c conn) inForceCounted(ctx context.Context, f stats.Filter) *gorm.DB {
+	if needsEnterprises(f) {
+		return c.inForce(ctx, f)
+	}
+	d := f.AsOf.String()
+	return c.ctx(ctx).Table("qualifications AS q").Where(inForceSQL, d, d, d)
+}
+
+// needsEnterprises reports whether a filter selects by the enterprises' columns.
+func needsEnterprises(f stats.Filter) bool {
+	return f.RegionCode != "" || strings.TrimSpace(f.Industry) != "" || f.Scope != (access.Scope{})
 }
 
 func statsFilters(q *gorm.DB, f stats.Filter) *gorm.DB {
@@ -56,7 +73,7 @@ func byTier(rows []tierCount) map[criteria.Tier]int {
 // HoldersByTier counts the qualifications in force, by tier.
 func (c conn) HoldersByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
 	var rows []tierCount
-	err := c.inForce(ctx, f).Select("q.tier, COUNT(*) AS n").Group("q.tier").Find(&rows).Error
+	err := c.inForceCounted(ctx, f).Select("q.tier, COUNT(*) AS n").Group("q.tier").Find(&rows).Error
 	return byTier(rows), wrap(err, "holders")
 }
 
@@ -71,7 +88,7 @@ func (c conn) HighestTierHolders(ctx context.Context, f stats.Filter) (map[crite
 		Top int
 		N   int
 	}
-	sub := c.inForce(ctx, f).Select("q.enterprise_id, MAX(" + tierRank + ") AS top").Group("q.enterprise_id")
+	sub := c.inForceCounted(ctx, f).Select("q.enterprise_id, MAX(" + tierRank + ") AS top").Group("q.enterprise_id")
 	err := c.ctx(ctx).Table("(?) AS t", sub).Select("t.top, COUNT(*) AS n").Group("t.top").Find(&rows).Error
 	out := map[criteria.Tier]int{}
 	for _, r := range rows {
@@ -83,7 +100,7 @@ func (c conn) HighestTierHolders(ctx context.Context, f stats.Filter) (map[crite
 // ExpiringByTier counts the qualifications in force that expire within days.
 func (c conn) ExpiringByTier(ctx context.Context, f stats.Filter, days int) (map[criteria.Tier]int, error) {
 	var rows []tierCount
-	err := c.inForce(ctx, f).Where("q.valid_until <= ?", f.AsOf.AddDays(days).String()).
+	err := c.inForceCounted(ctx, f).Where("q.valid_until <= ?", f.AsOf.AddDays(days).String()).
 		Select("q.tier, COUNT(*) AS n").Group("q.tier").Find(&rows).Error
 	return byTier(rows), wrap(err, "expiring")
 }
@@ -92,10 +109,13 @@ func (c conn) ExpiringByTier(ctx context.Context, f stats.Filter, days int) (map
 // they do not hold on the date.
 func (c conn) CandidatesByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
 	d := f.AsOf.String()
-	q := c.ctx(ctx).Table("eligibility_results AS er").Joins("JOIN enterprises e ON e.id = er.enterprise_id").
-		Where("er.eligible = ?", true).
-		Where("NOT EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = e.id AND q.tier = er.tier AND "+inForceSQL+")", d, d, d)
-	q = statsFilters(scopeEnterprises(q, f.Scope, "e"), f)
+	// Eligible results are read from their own index (migration 0010), the enterprises joined only
+	// when the filter needs them.
+	q := c.ctx(ctx).Table("eligibility_results AS er").Where("er.eligible = ?", true).
+		Where("NOT EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = er.enterprise_id AND q.tier = er.tier AND "+inForceSQL+")", d, d, d)
+	if needsEnterprises(f) {
+		q = statsFilters(scopeEnterprises(q.Joins("JOIN enterprises e ON e.id = er.enterprise_id"), f.Scope, "e"), f)
+	}
 	var rows []tierCount
 	err := q.Select("er.tier AS tier, COUNT(*) AS n").Group("er.tier").Find(&rows).Error
 	return byTier(rows), wrap(err, "candidates")
