@@ -44,9 +44,14 @@ test-deploy:
 test-web: $(WEB_DEPS)
 	cd $(WEB) && $(NPM) run check:types && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test
 
-# Benchmarks, pinned to one CPU (see docs/BENCHMARKS.md).
-bench:
-	taskset -c 0 $(GO) test -run '^$$' -bench . -benchtime 3s -count 5 -cpu 1 ./internal/criteria/
+# Benchmarks at national scale, written into docs/BENCHMARKS.md: for each size, a fresh PostgreSQL
+# database beside BENCH_DATABASE_URL filled by `tiertracker gen`, each figure measured next to its
+# limit (pgbench, COPY, the statements alone); and the criteria engine pinned to one CPU.
+# A quick run: make bench BENCH_SIZES=20000. Other flags: BENCH_FLAGS='-h'.
+BENCH_SIZES        ?= 100000,1000000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable
+bench: build
+	$(GO) run ./internal/tools/bench -go $(GO) -sizes $(BENCH_SIZES) -database-url '$(BENCH_DATABASE_URL)' $(BENCH_FLAGS)
 
 e2e: $(BIN) $(WEB)/dist/index.html
 	cd $(WEB) && $(NPM) run e2e
