@@ -30,6 +30,8 @@ type Bulk struct {
 	conn
 	// raw is the transaction's own connection on PostgreSQL, through which COPY goes.
 	raw *sql.Conn
+	// deferred are the definitions of the indexes dropped until Finish.
+	deferred *[]string
 }
 
 // NewBulk returns the bulk loader's store over db.
@@ -41,7 +43,7 @@ func NewBulk(db *gorm.DB) Bulk { return Bulk{conn: conn{db}} }
 // SQLite's transactions take the database's write lock at once.
 func (s Bulk) Tx(ctx context.Context, fn func(synth.Store) error) error {
 	if !isPostgres(s.db) {
-		return s.tx(ctx, func(c conn) error { return fn(Bulk{conn: c}) })
+		return s.tx(ctx, func(c conn) error { return fn(Bulk{conn: c, deferred: new([]string)}) })
 	}
 	return s.ctx(ctx).Connection(func(db *gorm.DB) error {
 		raw, ok := db.Statement.ConnPool.(*sql.Conn)
@@ -52,7 +54,7 @@ func (s Bulk) Tx(ctx context.Context, fn func(synth.Store) error) error {
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtext('tiertracker:bulk_load'))").Error; err != nil {
 				return wrap(err, "bulk load lock")
 			}
-			return fn(Bulk{conn: conn{tx}, raw: raw})
+			return fn(Bulk{conn: conn{tx}, raw: raw, deferred: new([]string)})
 		})
 	})
 }
@@ -144,9 +146,55 @@ func (s Bulk) WriteChunk(ctx context.Context, c *synth.Chunk) error {
 	return nil
 }
 
-// Finish moves PostgreSQL's sequences past the ids a load gave, so that the server's own inserts
-// go on from there. SQLite needs nothing: a rowid given is one its sequence counts.
+// bulkFilled are the tables a load fills with rows.
+var bulkFilled = []string{"enterprises", "annual_reports", "eligibility_results", "qualifications", "qualification_events", "applications", "application_steps"}
+
+// DeferIndexes drops the indexes of the tables a load fills that back no constraint, for Finish to
+// build again over the loaded rows: as PostgreSQL's manual advises for populating a database,
+// building an index over rows present is much faster than updating it row by row (and on SQLite
+// too). Primary keys, and with them the foreign keys, stay checked row by row; the unique indexes
+// check the rows as they are built. The drops are part of the transaction: a failed load leaves
+// every index as it was.
+func (s Bulk) DeferIndexes(ctx context.Context) error {
+	var indexes []struct {
+		Name string
+		Def  string
+	}
+	q := `SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x
+		JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+		WHERE n.nspname = current_schema() AND t.relname IN ? AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+		ORDER BY i.relname`
+	if !isPostgres(s.db) {
+		// An index SQLite made for a constraint has no SQL of its own.
+		q = "SELECT name, sql AS def FROM sqlite_master WHERE type = 'index' AND tbl_name IN ? AND sql IS NOT NULL ORDER BY name"
+	}
+	if err := s.ctx(ctx).Raw(q, bulkFilled).Scan(&indexes).Error; err != nil {
+		return wrap(err, "list indexes")
+	}
+	for _, ix := range indexes {
+		if err := s.ctx(ctx).Exec(`DROP INDEX "` + ix.Name + `"`).Error; err != nil {
+			return wrap(err, "drop index "+ix.Name)
+		}
+		*s.deferred = append(*s.deferred, ix.Def)
+	}
+	return nil
+}
+
+// Finish builds the indexes deferred, and moves PostgreSQL's sequences past the ids a load gave,
+// so that the server's own inserts go on from there (SQLite's count a rowid given anyway).
 func (s Bulk) Finish(ctx context.Context) error {
+	if isPostgres(s.db) && len(*s.deferred) > 0 {
+		// Sorting in memory builds an index several times faster than spilling to disk.
+		if err := s.ctx(ctx).Exec("SET LOCAL maintenance_work_mem = '256MB'").Error; err != nil {
+			return wrap(err, "maintenance_work_mem")
+		}
+	}
+	for _, def := range *s.deferred {
+		if err := s.ctx(ctx).Exec(def).Error; err != nil {
+			return wrap(err, "build index")
+		}
+	}
+	*s.deferred = nil
 	if !isPostgres(s.db) {
 		return nil
 	}

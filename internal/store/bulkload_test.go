@@ -88,7 +88,11 @@ func TestBulkLoad(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.New(t)
 	cfg := synth.Config{Enterprises: 300, Seed: 5, Location: cst}
+	indexes := indexNames(t, db)
 	counts := load(t, db, cfg, false)
+	if after := indexNames(t, db); !slices.Equal(after, indexes) {
+		t.Errorf("indexes after the load:\n%v\nbefore:\n%v", after, indexes)
+	}
 	for _, tr := range counts.Tables() {
 		if got := rowsOf(t, db, tr.Table); got != tr.Rows || got == 0 {
 			t.Errorf("%s: %d rows stored, %d loaded", tr.Table, got, tr.Rows)
@@ -192,6 +196,56 @@ func TestBulkLoad(t *testing.T) {
 	if err := db.Table("application_steps").Select("MAX(id)").Scan(&lastStep).Error; err != nil || lastStep != counts.Steps+1 {
 		t.Fatalf("new step: id %d, %v", lastStep, err)
 	}
+}
+
+// indexNames returns the names of the database's indexes.
+func indexNames(t *testing.T, db *gorm.DB) []string {
+	t.Helper()
+	q := "SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name"
+	if db.Dialector.Name() == "postgres" {
+		q = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname"
+	}
+	var names []string
+	if err := db.Raw(q).Scan(&names).Error; err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+// failingStore fails the load after its first chunks.
+type failingStore struct{ synth.Store }
+
+var errFailed = errors.New("the disk is full")
+
+func (f failingStore) Tx(ctx context.Context, fn func(synth.Store) error) error {
+	return f.Store.Tx(ctx, func(st synth.Store) error { return fn(failingStore{st}) })
+}
+
+func (f failingStore) WriteChunk(ctx context.Context, c *synth.Chunk) error {
+	if c.Enterprises[0].ID > 100 {
+		return errFailed
+	}
+	return f.Store.WriteChunk(ctx, c)
+}
+
+// A load that fails leaves the database as it was, indexes and all.
+func TestBulkLoadFailing(t *testing.T) {
+	db := storetest.New(t)
+	indexes := indexNames(t, db)
+	_, err := synth.Load(context.Background(), failingStore{store.NewBulk(db)}, synth.Config{Enterprises: 300, Seed: 1, Location: cst},
+		synth.Options{ChunkSize: 50, LoadedAt: loadedAt})
+	if !errors.Is(err, errFailed) {
+		t.Fatalf("load: %v", err)
+	}
+	for _, table := range []string{"enterprises", "regions", "batches", "eligibility_results", "audit_events", "job_claims"} {
+		if n := rowsOf(t, db, table); n != 0 {
+			t.Errorf("%d rows in %s after a failed load", n, table)
+		}
+	}
+	if after := indexNames(t, db); !slices.Equal(after, indexes) {
+		t.Errorf("indexes after a failed load:\n%v\nbefore:\n%v", after, indexes)
+	}
+	load(t, db, synth.Config{Enterprises: 120, Seed: 1, Location: cst}, false)
 }
 
 func newCode() string {

@@ -27,9 +27,13 @@ type Store interface {
 	AddRegions(ctx context.Context, regions []region.Region, now time.Time) (int, error)
 	// CreateBatches stores batches with their ids.
 	CreateBatches(ctx context.Context, bs []batch.Batch) error
+	// DeferIndexes lets the indexes that back no constraint wait until Finish, which builds them
+	// over the loaded rows.
+	DeferIndexes(ctx context.Context) error
 	// WriteChunk stores a chunk's rows with their ids.
 	WriteChunk(ctx context.Context, c *Chunk) error
-	// Finish readies the database for the server's own inserts after rows stored with their ids.
+	// Finish builds the indexes deferred and readies the database for the server's own inserts
+	// after rows stored with their ids.
 	Finish(ctx context.Context) error
 	// ClaimDay records a periodic job's run of a day as done, unless it is claimed already.
 	ClaimDay(ctx context.Context, job string, day calendar.Date, by string, at time.Time) error
@@ -55,9 +59,9 @@ type Options struct {
 
 // Load generates a registry and stores it in one transaction: the demo city's regions that are
 // missing, the batches, then the enterprises and all that hangs off them a chunk at a time, as they
-// are generated. Into a database that holds no enterprise, it also records today's criteria
-// refresh as done, since every result was computed today, so that a server started on the same
-// day does not compute them all again.
+// are generated. Into a database that holds no enterprise, it builds the tables' indexes once the
+// rows are in, and records today's criteria refresh as done, since every result was computed today,
+// so that a server started on the same day does not compute them all again.
 func Load(ctx context.Context, st Store, cfg Config, opt Options) (Counts, error) {
 	if opt.ChunkSize <= 0 {
 		opt.ChunkSize = 1000
@@ -89,6 +93,12 @@ func Load(ctx context.Context, st Store, cfg Config, opt Options) (Counts, error
 			return err
 		}
 		counts.Batches = int64(len(bs))
+		if existing.Enterprises == 0 {
+			// Rows into empty tables: their indexes are built once over them all.
+			if err := st.DeferIndexes(ctx); err != nil {
+				return err
+			}
+		}
 		err = g.Stream(ctx, opt.ChunkSize, opt.Workers, func(c *Chunk) error {
 			if err := st.WriteChunk(ctx, c); err != nil {
 				return err
