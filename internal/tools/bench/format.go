@@ -13,6 +13,8 @@ func ms(d time.Duration) string {
 	switch {
 	case v >= 10_000:
 		return fmt.Sprintf("%.1f s", v/1000)
+	case v >= 1000:
+		return fmt.Sprintf("%.2f s", v/1000)
 	case v >= 100:
 		return fmt.Sprintf("%.0f ms", v)
 	case v >= 10:
@@ -52,6 +54,25 @@ func thousands(n int64) string {
 
 // megabytes writes bytes in MB of 10^6 bytes, the unit the targets are set in.
 func megabytes(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
+
+// size writes a number of bytes in MB, or from 1 GB (10^9 bytes) on in GB.
+func size(n int64) string {
+	if n >= 1e9 {
+		return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+	}
+	return megabytes(n)
+}
+
+// rate writes a rate per second with the digits that mean something at its size.
+func rate(r float64) string {
+	switch {
+	case r >= 100:
+		return fmt.Sprintf("%.0f", r)
+	case r >= 10:
+		return fmt.Sprintf("%.1f", r)
+	}
+	return fmt.Sprintf("%.2f", r)
+}
 
 // kilobytes writes bytes in KB of 1,000 bytes.
 func kilobytes(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1e3) }

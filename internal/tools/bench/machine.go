@@ -17,6 +17,7 @@ type machine struct {
 	Kernel   string
 	Go       string
 	Commit   string
+	Dirty    bool // the working tree, which `make build` builds, had changes not in Commit
 	Postgres postgresFacts
 }
 
@@ -49,6 +50,9 @@ func machineOf() machine {
 	}
 	if out, err := exec.Command("git", "rev-parse", "--short", "HEAD").Output(); err == nil {
 		m.Commit = strings.TrimSpace(string(out))
+	}
+	if out, err := exec.Command("git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil {
+		m.Dirty = len(strings.TrimSpace(string(out))) > 0
 	}
 	return m
 }

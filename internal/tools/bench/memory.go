@@ -14,6 +14,7 @@ import (
 // memoryResult is the server's resident memory while many clients use it at once.
 type memoryResult struct {
 	Clients  int
+	Duration time.Duration // of the load, after its warm-up
 	Mix      string
 	Load     loadRun
 	Before   memory // after start, before the load
@@ -42,7 +43,7 @@ func (b *sizeBench) memory(ctx context.Context) (*memoryResult, error) {
 		return nil, err
 	}
 	dates := summaryDates(calendar.On(b.now(), b.loc), o.summaryMonths)
-	r := &memoryResult{Clients: o.clients, Mix: fmt.Sprintf("the list (half the requests: region %s, industry %s, a page of 1–%d), "+
+	r := &memoryResult{Clients: o.clients, Duration: o.memoryDuration, Mix: fmt.Sprintf("the list (half the requests: region %s, industry %s, a page of 1–%d), "+
 		"the summary (a quarter: as of a month end of the last %d months) or an enterprise's page (a quarter: one of %s at random)",
 		o.region, o.industry, o.pages, o.summaryMonths, thousands(int64(len(ids))))}
 	if r.Before, err = memoryOf(b.srv.pid()); err != nil {

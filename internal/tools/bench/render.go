@@ -13,11 +13,15 @@ func renderGenerated(r report) string {
 	fmt.Fprintf(&b, "Written by `make bench` on %s UTC", r.When.UTC().Format("2006-01-02 15:04"))
 	if r.Machine.Commit != "" {
 		fmt.Fprintf(&b, " at commit %s", r.Machine.Commit)
+		if r.Machine.Dirty {
+			b.WriteString(" (the server built from a working tree with changes not yet committed)")
+		}
 	}
 	b.WriteString(". Every figure stands next to its limit, measured in the same run on the same machine; a rerun replaces this section.\n\n")
 	if r.Demo {
 		b.WriteString("**Note: this run used the demo city (200 enterprises) instead of `tiertracker gen`; its figures check the program, not the product at scale.**\n\n")
 	}
+	renderGlance(&b, r)
 	renderMachine(&b, r.Machine)
 	renderMethod(&b, r)
 	for _, s := range r.Sizes {
@@ -34,6 +38,47 @@ func renderGenerated(r report) string {
 		"compilation more at first).\n",
 		r.Criteria.BytesOp, r.Criteria.AllocsOp, joinFloats(r.Criteria.NsPerOp), r.Criteria.MachineBusy, r.Machine.CPUs)
 	return b.String()
+}
+
+// renderGlance lists the targets, each with what every size measured against it.
+func renderGlance(b *strings.Builder, r report) {
+	b.WriteString("### The targets at a glance\n\n| figure | target |")
+	tables := make([]*table, len(r.Sizes))
+	for i, s := range r.Sizes {
+		tables[i] = sizeTable(s)
+		fmt.Fprintf(b, " %s enterprises |", thousands(int64(s.Enterprises)))
+	}
+	b.WriteString("\n|---|---|" + strings.Repeat("---|", len(r.Sizes)) + "\n")
+	if len(tables) > 0 {
+		for _, target := range tables[0].rows {
+			if target.Met == "—" {
+				continue
+			}
+			fmt.Fprintf(b, "| %s | %s |", target.Figure, target.Target)
+			for _, t := range tables {
+				cell := "—"
+				for _, row := range t.rows {
+					if row.Figure == target.Figure {
+						cell = glance(row)
+					}
+				}
+				fmt.Fprintf(b, " %s |", cell)
+			}
+			b.WriteString("\n")
+		}
+	}
+	for _, row := range commonTable(r).rows {
+		fmt.Fprintf(b, "| %s | %s | %s (any size) |%s\n", row.Figure, row.Target, glance(row), strings.Repeat(" |", max(0, len(r.Sizes)-1)))
+	}
+	b.WriteString("\n")
+}
+
+// glance is the value a row's target judges, and whether it met the target.
+func glance(r row) string {
+	if r.Met == "yes" {
+		return r.Judged + ", met"
+	}
+	return r.Judged + ", **missed**"
 }
 
 func renderMachine(b *strings.Builder, m machine) {
@@ -102,9 +147,9 @@ func renderMethod(b *strings.Builder, r report) {
 	}
 	if s != nil && s.Memory != nil {
 		fmt.Fprintf(b, "- **Server memory**: a fresh server process, then %d closed-loop clients for %s after a 2 s warm-up, "+
-			"each request one of: %s. VmRSS of `/proc/<pid>/status` is sampled every 50 ms; the peak is VmHWM when it rose "+
+			"each request one of: %s (requests sent in the warm-up are not counted, those sent after it are, to their answer). VmRSS of `/proc/<pid>/status` is sampled every 50 ms; the peak is VmHWM when it rose "+
 			"during the load (the kernel's exact peak), else the largest sample.\n",
-			s.Memory.Clients, secs(s.Memory.Load.Elapsed.Round(time.Second)), s.Memory.Mix)
+			s.Memory.Clients, secs(s.Memory.Duration), s.Memory.Mix)
 	}
 	if s != nil && s.Import != nil {
 		fmt.Fprintf(b, "- **Import**: a CSV of %s new enterprises (the import template's columns: name, credit code, region, "+
@@ -135,7 +180,7 @@ func renderSize(b *strings.Builder, s sizeResult) {
 		}
 		fmt.Fprintf(b, "%s %s", thousands(t.Rows), t.Table)
 	}
-	fmt.Fprintf(b, "; database %s.", megabytes(s.Data.DatabaseBytes))
+	fmt.Fprintf(b, "; database %s.", size(s.Data.DatabaseBytes))
 	if s.Gen != "" {
 		fmt.Fprintf(b, " Gen: %s.", s.Gen)
 	}
@@ -185,8 +230,10 @@ func renderFacts(b *strings.Builder, s sizeResult) {
 		if m.FromHWM {
 			how = "VmHWM"
 		}
-		fmt.Fprintf(b, "- memory: resident %s before the load and %s after it; peak %s (%s); %s requests answered at %.0f/s, %d errors.\n",
-			megabytes(m.Before.RSS), megabytes(m.AfterRSS), megabytes(m.Peak), how, thousands(int64(m.Load.Requests)), m.Load.PerSec, m.Load.Errors)
+		fmt.Fprintf(b, "- memory: resident %s before the load (after the jobs the server starts with) and %s after it; peak %s (%s); "+
+			"%s requests answered in %s, %s/s, %d errors.\n",
+			megabytes(m.Before.RSS), megabytes(m.AfterRSS), megabytes(m.Peak), how, thousands(int64(m.Load.Requests)),
+			secs(m.Load.Elapsed), rate(m.Load.PerSec), m.Load.Errors)
 	}
 	var plans []plan
 	var names []string
