@@ -223,6 +223,15 @@ func TestMigration0010StatisticsIndexes(t *testing.T) {
 	}
 }
 
+func TestMigration0011RegistryListIndexes(t *testing.T) {
+	db := storetest.New(t)
+	for _, index := range []string{"idx_enterprises_region_name", "idx_enterprises_region_industry"} {
+		if !db.Migrator().HasIndex("enterprises", index) {
+			t.Errorf("enterprises has no index %s", index)
+		}
+	}
+}
+
 // Servers started together on an empty database (replicas of one release) take turns: every one
 // starts, and each migration is applied once.
 func TestMigrateWhenServersStartTogether(t *testing.T) {
