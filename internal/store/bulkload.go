@@ -43,7 +43,12 @@ func NewBulk(db *gorm.DB) Bulk { return Bulk{conn: conn{db}} }
 // SQLite's transactions take the database's write lock at once.
 func (s Bulk) Tx(ctx context.Context, fn func(synth.Store) error) error {
 	if !isPostgres(s.db) {
-		return s.tx(ctx, func(c conn) error { return fn(Bulk{conn: c, deferred: new([]string)}) })
+		if err := s.tx(ctx, func(c conn) error { return fn(Bulk{conn: c, deferred: new([]string)}) }); err != nil {
+			return err
+		}
+		// The load's one transaction left every page it wrote in the write-ahead log: move them
+		// into the database file and empty the log, rather than leave a log the database's size.
+		return wrap(s.ctx(ctx).Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error, "checkpoint")
 	}
 	return s.ctx(ctx).Connection(func(db *gorm.DB) error {
 		raw, ok := db.Statement.ConnPool.(*sql.Conn)
