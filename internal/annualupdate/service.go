@@ -91,6 +91,9 @@ type Store interface {
 	// Tx runs fn in one transaction over a Store bound to it.
 	Tx(ctx context.Context, fn func(Store) error) error
 	QueryQualifications(ctx context.Context, f qualification.Filter) ([]qualification.Listed, int64, error)
+	// InForceAfter returns up to limit qualifications in force on a day whose IDs follow afterID,
+	// in ID order: the whole registry's, a page at a time.
+	InForceAfter(ctx context.Context, day calendar.Date, afterID int64, limit int) ([]qualification.Qualification, error)
 	AnnualReportsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]report.Annual, error)
 	EnterpriseUserIDs(ctx context.Context, enterpriseID int64) ([]int64, error)
 	Notify(ctx context.Context, ns []notification.Notification) (int, error)
@@ -113,6 +116,8 @@ type Service struct {
 	Qualifications qualification.Service // revokes a confirmed cancellation
 	Now            func() time.Time
 	Location       *time.Location
+	// PageSize is how many qualifications the daily job reads at a time (0: 1,000).
+	PageSize int
 }
 
 func (s Service) today() calendar.Date { return calendar.On(s.Now(), s.Location) }
@@ -230,13 +235,17 @@ func (s Service) Daily(ctx context.Context, st Store) (reminders, proposals int,
 	if s.Rules.MissesToCancel == 0 {
 		return reminders, 0, nil
 	}
-	inForce, _, err := st.QueryQualifications(ctx, qualification.Filter{Status: qualification.Valid, AsOf: today, ExpiringDays: qualification.DefaultExpiringDays})
-	if err != nil {
-		return reminders, 0, err
-	}
-	// The figures are read a part of the registry at a time: all of a province's at once would
-	// hold hundreds of megabytes.
-	for part := range slices.Chunk(inForce, proposalChunk) {
+	// The qualifications in force and their figures are read a page at a time: a province's all
+	// at once would hold hundreds of megabytes.
+	for after := int64(0); ; {
+		part, err := st.InForceAfter(ctx, today, after, cmp.Or(s.PageSize, proposalChunk))
+		if err != nil {
+			return reminders, proposals, err
+		}
+		if len(part) == 0 {
+			return reminders, proposals, nil
+		}
+		after = part[len(part)-1].ID
 		ids := make([]int64, 0, len(part))
 		for _, q := range part {
 			ids = append(ids, q.EnterpriseID)
@@ -247,7 +256,7 @@ func (s Service) Daily(ctx context.Context, st Store) (reminders, proposals int,
 		}
 		var ps []Proposal
 		for _, q := range part {
-			missed := Misses(s.Rules.Window, q.Qualification, FiledOn(reports[q.EnterpriseID], s.Location), today)
+			missed := Misses(s.Rules.Window, q, FiledOn(reports[q.EnterpriseID], s.Location), today)
 			if len(missed) >= s.Rules.MissesToCancel {
 				ps = append(ps, Proposal{EnterpriseID: q.EnterpriseID, QualificationID: q.ID, Tier: q.Tier, PeriodValidUntil: q.ValidUntil,
 					MissedYears: missed, Status: Proposed, Version: 1, CreatedAt: now, UpdatedAt: now})
@@ -259,7 +268,6 @@ func (s Service) Daily(ctx context.Context, st Store) (reminders, proposals int,
 		}
 		proposals += n
 	}
-	return reminders, proposals, nil
 }
 
 // proposalChunk is how many qualifications' figures the daily job reads at a time.

@@ -136,8 +136,10 @@ func (e *testEnv) build(staticDir string) http.Handler {
 	imports := e.imports
 	applications := application.Service{Store: store.NewApplications(e.db), Files: filestore.Dir{Root: e.files}, Now: clock, Location: testLocation,
 		Updates: annualupdate.DefaultRules, NoticeDays: e.noticeDays}
+	// A page of one qualification, so that the daily job's paging is walked in every test.
 	e.updates = annualupdate.Service{Store: store.NewAnnualUpdates(e.db), Rules: annualupdate.DefaultRules,
-		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation}, Now: clock, Location: testLocation}
+		Qualifications: qualification.Service{Store: store.NewQualifications(e.db), Now: clock, Location: testLocation}, Now: clock, Location: testLocation,
+		PageSize: 1}
 	t.Cleanup(func() { cancelJobs(); imports.Wait() })
 	return New(Deps{
 		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),

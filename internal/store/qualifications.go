@@ -189,6 +189,23 @@ func listedFromRow(r listedRow) qualification.Listed {
 		RegionCode: r.RegionCode, RegionName: r.RegionName, IndustryCode: strOf(r.IndustryCode)}
 }
 
+// InForceAfter returns up to limit qualifications in force on day whose IDs follow afterID, in ID
+// order, for a job that walks the whole registry a page at a time.
+func (c conn) InForceAfter(ctx context.Context, day calendar.Date, afterID int64, limit int) ([]qualification.Qualification, error) {
+	d := day.String()
+	var rows []qualificationRow
+	err := c.ctx(ctx).Table("qualifications AS q").Where("q.id > ?", afterID).Where(inForceSQL, d, d, d).
+		Order("q.id").Limit(limit).Find(&rows).Error
+	if err != nil {
+		return nil, wrap(err, "qualifications in force")
+	}
+	out := make([]qualification.Qualification, len(rows))
+	for i, r := range rows {
+		out[i] = qualificationFromRow(r)
+	}
+	return out, nil
+}
+
 // QueryQualifications returns qualifications matching f, the soonest expiry first, and their number.
 func (c conn) QueryQualifications(ctx context.Context, f qualification.Filter) ([]qualification.Listed, int64, error) {
 	q := c.qualificationsIn(ctx, f.Scope)
