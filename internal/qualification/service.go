@@ -293,12 +293,31 @@ var NoticeDays = []int{180, 90, 30}
 // replica) creates nothing new. It answers how many it created.
 func (s Service) ExpiryNotices(ctx context.Context, st Store) (int, error) {
 	today := s.today()
-	f := Filter{Status: Valid, AsOf: today, ExpiringWithinDays: NoticeDays[0], ExpiringDays: s.Window()}
-	items, _, err := st.QueryQualifications(ctx, f)
-	if err != nil {
-		return 0, err
-	}
 	now := s.Now().UTC()
+	created := 0
+	// A page at a time (soonest expiry first): a province's expiring qualifications at once would
+	// hold a hundred megabytes. A qualification revoked meanwhile may shift the pages by one;
+	// tomorrow's run, whose notices are keyed as today's, makes up for it.
+	for number := 1; ; number++ {
+		f := Filter{Status: Valid, AsOf: today, ExpiringWithinDays: NoticeDays[0], ExpiringDays: s.Window(),
+			Page: paging.Request{Number: number, Size: expiryPage}}
+		items, _, err := st.QueryQualifications(ctx, f)
+		if err != nil {
+			return created, err
+		}
+		n, err := s.notifyExpiring(ctx, st, items, today, now)
+		created += n
+		if err != nil || len(items) < expiryPage {
+			return created, err
+		}
+	}
+}
+
+// expiryPage is how many expiring qualifications the daily job reads at a time.
+const expiryPage = 1000
+
+// notifyExpiring creates the expiry notices of a page of qualifications.
+func (s Service) notifyExpiring(ctx context.Context, st Store, items []Listed, today calendar.Date, now time.Time) (int, error) {
 	created := 0
 	for _, q := range items {
 		threshold := 0
