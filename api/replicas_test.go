@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/tiertracker/tiertracker/internal/creditcode"
 	"github.com/tiertracker/tiertracker/internal/notification"
 	"github.com/tiertracker/tiertracker/internal/store"
@@ -365,12 +367,7 @@ func (c *cluster) walk(j *journey, replica int, city, county *http.Client, batch
 // once, and each step of each application audited once.
 func (c *cluster) checkStored(t *testing.T, url string, journeys []*journey, city *http.Client) {
 	t.Helper()
-	db, err := store.Open(context.Background(), url, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := db.DB()
-	defer sqlDB.Close()
+	db := openDatabase(t, url)
 	for _, j := range journeys {
 		var n struct{ Enterprises, Reports, Applications, Qualifications, Steps int64 }
 		db.Raw("SELECT COUNT(*) FROM enterprises WHERE credit_code = ?", j.code).Scan(&n.Enterprises)
@@ -393,12 +390,7 @@ func (c *cluster) checkStored(t *testing.T, url string, journeys []*journey, cit
 // though every replica ran the job; what the replicas say they created adds up to what is stored.
 func checkExpiryNoticesOnce(t *testing.T, url string, servers []*server) {
 	t.Helper()
-	db, err := store.Open(context.Background(), url, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sqlDB, _ := db.DB()
-	defer sqlDB.Close()
+	db := openDatabase(t, url)
 	var stored, distinct int64
 	db.Raw("SELECT COUNT(*), COUNT(DISTINCT dedupe_key) FROM notifications WHERE kind = ?", notification.QualificationExpiring).Row().Scan(&stored, &distinct)
 	said := 0
@@ -440,4 +432,16 @@ func checkMetrics(t *testing.T, ports []int) {
 			t.Errorf("the metrics lack %s", want)
 		}
 	}
+}
+
+// openDatabase opens the servers' database for the test's own reads, closed when the test ends.
+func openDatabase(t *testing.T, url string) *gorm.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), url, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sqlDB, _ := db.DB()
+	t.Cleanup(func() { _ = sqlDB.Close() })
+	return db
 }

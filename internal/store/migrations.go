@@ -627,25 +627,25 @@ func migrateJobClaims(tx *gorm.DB) error {
 // explained criteria), and the qualifications by the columns that say whether one is in force on a
 // day and when it expires.
 func migrateStatisticsIndexes(tx *gorm.DB) error {
-	for _, stmt := range []string{
+	return execEach(tx,
 		"CREATE INDEX idx_eligibility_eligible_tier ON eligibility_results (tier, enterprise_id) WHERE eligible",
 		"CREATE INDEX idx_qualification_in_force ON qualifications (valid_until, granted_on, revoked_on, tier, enterprise_id)",
-	} {
-		if err := tx.Exec(stmt).Error; err != nil {
-			return err
-		}
-	}
-	return nil
+	)
 }
 
 // migrateRegistryListIndexes serves the registry list filtered by region, its most common view (a
 // county officer's always is): a page in name order walks the region's own names instead of every
 // name, and its count reads an index instead of the rows.
 func migrateRegistryListIndexes(tx *gorm.DB) error {
-	for _, stmt := range []string{
+	return execEach(tx,
 		"CREATE INDEX idx_enterprises_region_name ON enterprises (region_code, name_sort, id)",
 		"CREATE INDEX idx_enterprises_region_industry ON enterprises (region_code, industry_code)",
-	} {
+	)
+}
+
+// execEach runs statements in order, stopping at the first that fails.
+func execEach(tx *gorm.DB, stmts ...string) error {
+	for _, stmt := range stmts {
 		if err := tx.Exec(stmt).Error; err != nil {
 			return err
 		}
