@@ -63,6 +63,9 @@ func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
 // After reports whether d is later than e.
 func (d Date) After(e Date) bool { return d.t.After(e.t) }
 
+// Compare returns -1, 0 or +1 as d is before, on or after e.
+func (d Date) Compare(e Date) int { return d.t.Compare(e.t) }
+
 // AddDays returns the date n days after d.
 func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 

@@ -160,7 +160,8 @@ func TestStatsAgainstIndependentCounts(t *testing.T) {
 	for i := range 60 {
 		region, ind := regions[i%3], industries[(i/3)%2]
 		ent := e.addEnterprise(region, fmt.Sprintf("揭阳市统计核对%02d有限公司", i))
-		if err := e.db.Table("enterprises").Where("id = ?", ent.ID).Update("industry_code", ind).Error; err != nil {
+		ent.IndustryCode = ind
+		if err := store.NewEnterprises(e.db).UpdateEnterprise(context.Background(), &ent, ent.Version); err != nil {
 			t.Fatal(err)
 		}
 		tiers := []criteria.Tier{criteria.Tiers[i%3]}

@@ -214,7 +214,10 @@ func (c conn) ListSteps(ctx context.Context, applicationID int64) ([]application
 func (c conn) UpdateQualification(ctx context.Context, q *qualification.Qualification, readVersion int) error {
 	row := qualificationToRow(*q)
 	row.Version = readVersion + 1
-	if err := c.updateVersioned(ctx, &row, q.ID, readVersion, "enterprise_id", "tier"); err != nil {
+	err := c.recounted(ctx, []int64{q.EnterpriseID}, func(tx conn) error {
+		return tx.updateVersioned(ctx, &row, q.ID, readVersion, "enterprise_id", "tier")
+	})
+	if err != nil {
 		return wrap(err, "update qualification")
 	}
 	q.Version = row.Version

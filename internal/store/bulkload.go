@@ -185,7 +185,8 @@ func (s Bulk) DeferIndexes(ctx context.Context) error {
 	return nil
 }
 
-// Finish builds the indexes deferred, and moves PostgreSQL's sequences past the ids a load gave,
+// Finish builds the indexes deferred, counts the statistics' cohorts over the rows loaded, and
+// moves PostgreSQL's sequences past the ids a load gave,
 // so that the server's own inserts go on from there (SQLite's count a rowid given anyway).
 func (s Bulk) Finish(ctx context.Context) error {
 	if isPostgres(s.db) && len(*s.deferred) > 0 {
@@ -200,6 +201,10 @@ func (s Bulk) Finish(ctx context.Context) error {
 		}
 	}
 	*s.deferred = nil
+	// A load writes the tables without counting the statistics' cohorts: count them over.
+	if err := s.RebuildCohorts(ctx); err != nil {
+		return err
+	}
 	if !isPostgres(s.db) {
 		return nil
 	}

@@ -72,10 +72,17 @@ func (c conn) SaveResultsOf(ctx context.Context, results map[int64][]criteria.Re
 	if len(rows) == 0 {
 		return nil
 	}
-	err := c.ctx(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "enterprise_id"}, {Name: "tier"}},
-		DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "result", "computed_at"}),
-	}).CreateInBatches(&rows, batchRows(11)).Error
+	ids := make([]int64, 0, len(results))
+	for id := range results {
+		ids = append(ids, id)
+	}
+	// The eligible results are counted in the statistics' cohorts: the candidates.
+	err := c.recounted(ctx, ids, func(tx conn) error {
+		return tx.ctx(ctx).Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "enterprise_id"}, {Name: "tier"}},
+			DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "result", "computed_at"}),
+		}).CreateInBatches(&rows, batchRows(11)).Error
+	})
 	return wrap(err, "save results")
 }
 

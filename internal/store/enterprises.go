@@ -259,7 +259,9 @@ func (c conn) CreateEnterprises(ctx context.Context, es []enterprise.Enterprise)
 func (c conn) UpdateEnterprise(ctx context.Context, e *enterprise.Enterprise, readVersion int) error {
 	row := enterpriseToRow(*e)
 	row.Version = readVersion + 1
-	if err := c.updateVersioned(ctx, &row, e.ID, readVersion); err != nil {
+	// The region and the industry place the enterprise's counts in the statistics' cohorts.
+	err := c.recounted(ctx, []int64{e.ID}, func(tx conn) error { return tx.updateVersioned(ctx, &row, e.ID, readVersion) })
+	if err != nil {
 		return duplicateOr(err, "credit_code", "update enterprise")
 	}
 	e.Version = row.Version

@@ -26,6 +26,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0009_job_claims", Migrate: migrateJobClaims},
 	{ID: "0010_statistics_indexes", Migrate: migrateStatisticsIndexes},
 	{ID: "0011_registry_list_indexes", Migrate: migrateRegistryListIndexes},
+	{ID: "0012_statistics_cohorts", Migrate: migrateStatisticsCohorts},
 }
 
 // Migrate applies every migration not yet applied, in order, in one transaction. Several servers
@@ -641,6 +642,26 @@ func migrateRegistryListIndexes(tx *gorm.DB) error {
 		"CREATE INDEX idx_enterprises_region_name ON enterprises (region_code, name_sort, id)",
 		"CREATE INDEX idx_enterprises_region_industry ON enterprises (region_code, industry_code)",
 	)
+}
+
+// migrateStatisticsCohorts keeps the figures as of a date as counts per cohort (stats.Cohort),
+// which a figure sums over the cohorts of its date instead of scanning the qualifications, and
+// counts the registry's cohorts.
+func migrateStatisticsCohorts(tx *gorm.DB) error {
+	type statCohort struct {
+		Kind         string `gorm:"primaryKey;size:16"`
+		Tier         string `gorm:"primaryKey;size:32"`
+		RegionCode   string `gorm:"primaryKey;size:12"`
+		IndustryCode string `gorm:"primaryKey;size:8"`
+		StartsOn     string `gorm:"primaryKey;type:date"`
+		EndsOn       string `gorm:"primaryKey;type:date"`
+		ValidUntil   string `gorm:"primaryKey;type:date"`
+		N            int64  `gorm:"not null"`
+	}
+	if err := tx.AutoMigrate(&statCohort{}); err != nil {
+		return err
+	}
+	return conn{tx}.RebuildCohorts(tx.Statement.Context)
 }
 
 // execEach runs statements in order, stopping at the first that fails.

@@ -64,11 +64,14 @@ func (c conn) CreateQualifications(ctx context.Context, qs []qualification.Quali
 		return nil
 	}
 	rows := make([]qualificationRow, len(qs))
+	ids := make([]int64, len(qs))
 	for i, q := range qs {
 		rows[i] = qualificationToRow(q)
 		rows[i].ID = 0
+		ids[i] = q.EnterpriseID
 	}
-	if err := c.ctx(ctx).CreateInBatches(&rows, 200).Error; err != nil {
+	err := c.recounted(ctx, ids, func(tx conn) error { return tx.ctx(ctx).CreateInBatches(&rows, 200).Error })
+	if err != nil {
 		return wrap(err, "create qualifications")
 	}
 	for i := range rows {

@@ -7,7 +7,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/criteria"
 	"github.com/tiertracker/tiertracker/internal/stats"
 )
@@ -18,40 +17,39 @@ type Stats struct{ conn }
 // NewStats returns the statistics' store over db.
 func NewStats(db *gorm.DB) Stats { return Stats{conn{db}} }
 
-// inForce selects the qualifications (q) in force on the filter's date, of enterprises (e)
-// within its scope and filters.
-func (c conn) inForce(ctx context.Context, f stats.Filter) *gorm.DB {
+// The figures as of a date sum the statistics' cohorts of that date (stats.Cohort, kept in step
+// with every write by recounted) instead of counting qualifications: however large the registry,
+// a figure reads a few thousand rows.
+
+// cohortsOn selects the cohorts (c) of the kinds that count on the filter's date, within its scope
+// and filters.
+func (c conn) cohortsOn(ctx context.Context, f stats.Filter, kinds ...stats.Kind) *gorm.DB {
 	d := f.AsOf.String()
-	q := c.ctx(ctx).Table("qualifications AS q").Joins("JOIN enterprises e ON e.id = q.enterprise_id").
-		Where(inForceSQL, d, d, d)
-	return statsFilters(scopeEnterprises(q, f.Scope, "e"), f)
+	return c.cohortsOf(ctx, f, kinds...).Where("c.starts_on <= ? AND c.ends_on >= ?", d, d)
 }
 
-// inForceCounted is inForce for a count by the qualifications' own columns: the enterprises are
-// joined only when the filter or the scope needs them, as a whole city's figures do not. Over a
-// large registry the join costs more than the count.
-func (c conn) inForceCounted(ctx context.Context, f stats.Filter) *gorm.DB {
-	if needsEnterprises(f) {
-		return c.inForce(ctx, f)
+// cohortsOf selects the cohorts (c) of the kinds within the filter's scope and filters, on any day.
+func (c conn) cohortsOf(ctx context.Context, f stats.Filter, kinds ...stats.Kind) *gorm.DB {
+	q := c.ctx(ctx).Table("stat_cohorts AS c").Where("c.kind IN ?", kinds)
+	switch {
+	case f.Scope.None, f.Scope.EnterpriseID != 0:
+		// Cohorts do not know their enterprises: an enterprise's own figures are not statistics.
+		return q.Where("1 = 0")
+	case f.Scope.RegionCode != "":
+		q = q.Where("c.region_code = ?", f.Scope.RegionCode)
 	}
-	d := f.AsOf.String()
-	return c.ctx(ctx).Table("qualifications AS q").Where(inForceSQL, d, d, d)
+	return statsFilters(q, f, "c")
 }
 
-// needsEnterprises reports whether a filter selects by the enterprises' columns.
-func needsEnterprises(f stats.Filter) bool {
-	return f.RegionCode != "" || strings.TrimSpace(f.Industry) != "" || f.Scope != (access.Scope{})
-}
-
-func statsFilters(q *gorm.DB, f stats.Filter) *gorm.DB {
+func statsFilters(q *gorm.DB, f stats.Filter, alias string) *gorm.DB {
 	if f.RegionCode != "" {
-		q = q.Where("e.region_code = ?", f.RegionCode)
+		q = q.Where(alias+".region_code = ?", f.RegionCode)
 	}
 	if ind := strings.ToUpper(strings.TrimSpace(f.Industry)); ind != "" {
 		if len(ind) == 1 {
-			q = q.Where("e.industry_code LIKE ?", ind+"%")
+			q = q.Where(alias+".industry_code LIKE ?", ind+"%")
 		} else {
-			q = q.Where("e.industry_code = ?", ind)
+			q = q.Where(alias+".industry_code = ?", ind)
 		}
 	}
 	return q
@@ -70,134 +68,98 @@ func byTier(rows []tierCount) map[criteria.Tier]int {
 	return out
 }
 
-// HoldersByTier counts the qualifications in force, by tier.
-func (c conn) HoldersByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
+// sumByTier sums the counts of the cohorts q selects, by tier.
+func sumByTier(q *gorm.DB, what string) (map[criteria.Tier]int, error) {
 	var rows []tierCount
-	err := c.inForceCounted(ctx, f).Select("q.tier, COUNT(*) AS n").Group("q.tier").Find(&rows).Error
-	return byTier(rows), wrap(err, "holders")
+	err := q.Select("c.tier, SUM(c.n) AS n").Group("c.tier").Find(&rows).Error
+	return byTier(rows), wrap(err, what)
 }
 
-// tierRank orders the tiers in SQL, bottom first.
-const tierRank = "CASE q.tier WHEN 'innovative_sme' THEN 1 WHEN 'specialized_sme' THEN 2 WHEN 'little_giant' THEN 3 ELSE 0 END"
-
-var tierOfRank = map[int]criteria.Tier{1: criteria.InnovativeSME, 2: criteria.SpecializedSME, 3: criteria.LittleGiant}
+// HoldersByTier counts the qualifications in force, by tier.
+func (c conn) HoldersByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
+	return sumByTier(c.cohortsOn(ctx, f, stats.Held), "holders")
+}
 
 // HighestTierHolders counts the enterprises by their highest tier in force.
 func (c conn) HighestTierHolders(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
-	var rows []struct {
-		Top int
-		N   int
-	}
-	sub := c.inForceCounted(ctx, f).Select("q.enterprise_id, MAX(" + tierRank + ") AS top").Group("q.enterprise_id")
-	err := c.ctx(ctx).Table("(?) AS t", sub).Select("t.top, COUNT(*) AS n").Group("t.top").Find(&rows).Error
-	out := map[criteria.Tier]int{}
-	for _, r := range rows {
-		out[tierOfRank[r.Top]] += r.N
-	}
-	return out, wrap(err, "highest tier holders")
+	return sumByTier(c.cohortsOn(ctx, f, stats.Top), "highest tier holders")
 }
 
 // ExpiringByTier counts the qualifications in force that expire within days.
 func (c conn) ExpiringByTier(ctx context.Context, f stats.Filter, days int) (map[criteria.Tier]int, error) {
-	var rows []tierCount
-	err := c.inForceCounted(ctx, f).Where("q.valid_until <= ?", f.AsOf.AddDays(days).String()).
-		Select("q.tier, COUNT(*) AS n").Group("q.tier").Find(&rows).Error
-	return byTier(rows), wrap(err, "expiring")
+	q := c.cohortsOn(ctx, f, stats.Held).Where("c.valid_until <= ?", f.AsOf.AddDays(days).String())
+	return sumByTier(q, "expiring")
 }
 
 // CandidatesByTier counts the enterprises the stored criteria results call eligible for a tier
-// they do not hold on the date.
+// they do not hold on the date: the eligible less the eligible holding it.
 func (c conn) CandidatesByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
-	d := f.AsOf.String()
-	// Eligible results are read from their own index (migration 0010), the enterprises joined only
-	// when the filter needs them.
-	q := c.ctx(ctx).Table("eligibility_results AS er").Where("er.eligible = ?", true).
-		Where("NOT EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = er.enterprise_id AND q.tier = er.tier AND "+inForceSQL+")", d, d, d)
-	if needsEnterprises(f) {
-		q = statsFilters(scopeEnterprises(q.Joins("JOIN enterprises e ON e.id = er.enterprise_id"), f.Scope, "e"), f)
-	}
 	var rows []tierCount
-	err := q.Select("er.tier AS tier, COUNT(*) AS n").Group("er.tier").Find(&rows).Error
+	err := c.cohortsOn(ctx, f, stats.Eligible, stats.EligibleHeld).
+		Select("c.tier, SUM(CASE WHEN c.kind = ? THEN c.n ELSE -c.n END) AS n", string(stats.Eligible)).
+		Group("c.tier").Find(&rows).Error
 	return byTier(rows), wrap(err, "candidates")
-}
-
-type cellRow struct {
-	Grp  string
-	Name string
-	Tier string
-	N    int
 }
 
 // cells counts holders and highest-tier holders by a grouping expression.
 func (c conn) cells(ctx context.Context, f stats.Filter, group, name string, join string) ([]stats.Cell, error) {
-	var holders []cellRow
-	q := c.inForce(ctx, f)
+	q := c.cohortsOn(ctx, f, stats.Held, stats.Top)
 	if join != "" {
 		q = q.Joins(join)
 	}
-	err := q.Select(group + " AS grp, " + name + " AS name, q.tier, COUNT(*) AS n").Group(group + ", " + name + ", q.tier").Find(&holders).Error
-	if err != nil {
-		return nil, wrap(err, "cells")
-	}
-	sub := c.inForce(ctx, f)
-	if join != "" {
-		sub = sub.Joins(join)
-	}
-	sub = sub.Select("q.enterprise_id, " + group + " AS grp, " + name + " AS name, MAX(" + tierRank + ") AS top").Group("q.enterprise_id, " + group + ", " + name)
-	var tops []struct {
+	var rows []struct {
 		Grp  string
 		Name string
-		Top  int
+		Tier string
+		Kind string
 		N    int
 	}
-	if err := c.ctx(ctx).Table("(?) AS t", sub).Select("t.grp, t.name, t.top, COUNT(*) AS n").Group("t.grp, t.name, t.top").Find(&tops).Error; err != nil {
-		return nil, wrap(err, "highest cells")
+	err := q.Select(group+" AS grp, "+name+" AS name, c.tier, c.kind, SUM(c.n) AS n").
+		Group(group + ", " + name + ", c.tier, c.kind").Having("SUM(c.n) <> 0").Order("grp, c.tier, c.kind").Find(&rows).Error
+	if err != nil {
+		return nil, wrap(err, "cells")
 	}
 	type key struct{ grp, tier string }
 	index := map[key]int{}
 	var out []stats.Cell
-	at := func(grp, name, tier string) int {
-		k := key{grp, tier}
+	for _, r := range rows {
+		k := key{r.Grp, r.Tier}
 		i, ok := index[k]
 		if !ok {
-			out = append(out, stats.Cell{Group: grp, GroupName: name, Tier: criteria.Tier(tier)})
+			out = append(out, stats.Cell{Group: r.Grp, GroupName: r.Name, Tier: criteria.Tier(r.Tier)})
 			i = len(out) - 1
 			index[k] = i
 		}
-		return i
-	}
-	for _, h := range holders {
-		out[at(h.Grp, h.Name, h.Tier)].Holders += h.N
-	}
-	for _, t := range tops {
-		out[at(t.Grp, t.Name, string(tierOfRank[t.Top]))].HighestTierHolders += t.N
+		if stats.Kind(r.Kind) == stats.Held {
+			out[i].Holders += r.N
+		} else {
+			out[i].HighestTierHolders += r.N
+		}
 	}
 	return out, nil
 }
 
 // ByRegion counts holders by region and tier.
 func (c conn) ByRegion(ctx context.Context, f stats.Filter) ([]stats.Cell, error) {
-	return c.cells(ctx, f, "e.region_code", "r.name", "JOIN regions r ON r.code = e.region_code")
+	return c.cells(ctx, f, "c.region_code", "r.name", "JOIN regions r ON r.code = c.region_code")
 }
 
 // ByIndustrySection counts holders by industry section and tier ("" for enterprises without one).
 func (c conn) ByIndustrySection(ctx context.Context, f stats.Filter) ([]stats.Cell, error) {
-	section := "COALESCE(SUBSTR(e.industry_code, 1, 1), '')"
+	section := "SUBSTR(c.industry_code, 1, 1)"
 	return c.cells(ctx, f, section, section, "")
 }
 
 // NewByYear counts the qualifications granted in each year from..to, by tier.
 func (c conn) NewByYear(ctx context.Context, f stats.Filter, from, to int) (map[int]map[criteria.Tier]int, error) {
-	year := "SUBSTR(CAST(q.granted_on AS TEXT), 1, 4)"
-	q := c.ctx(ctx).Table("qualifications AS q").Joins("JOIN enterprises e ON e.id = q.enterprise_id").
-		Where("q.granted_on >= ? AND q.granted_on <= ?", strconv.Itoa(from)+"-01-01", strconv.Itoa(to)+"-12-31")
-	q = statsFilters(scopeEnterprises(q, f.Scope, "e"), f)
+	year := "SUBSTR(CAST(c.starts_on AS TEXT), 1, 4)"
+	q := c.cohortsOf(ctx, f, stats.Held).Where("c.starts_on >= ? AND c.starts_on <= ?", strconv.Itoa(from)+"-01-01", strconv.Itoa(to)+"-12-31")
 	var rows []struct {
 		Y    string
 		Tier string
 		N    int
 	}
-	if err := q.Select(year + " AS y, q.tier, COUNT(*) AS n").Group(year + ", q.tier").Find(&rows).Error; err != nil {
+	if err := q.Select(year + " AS y, c.tier, SUM(c.n) AS n").Group(year + ", c.tier").Find(&rows).Error; err != nil {
 		return nil, wrap(err, "new by year")
 	}
 	out := map[int]map[criteria.Tier]int{}
@@ -217,7 +179,7 @@ func (c conn) Pipeline(ctx context.Context, f stats.Filter) ([]stats.PipelineCel
 	q := c.ctx(ctx).Table("applications AS a").Joins("JOIN batches b ON b.id = a.batch_id").
 		Joins("JOIN enterprises e ON e.id = a.enterprise_id").
 		Where("b.opens_on <= ? AND b.closes_on >= ? AND (b.closed_early_on IS NULL OR b.closed_early_on > ?)", d, d, d)
-	q = statsFilters(scopeEnterprises(q, f.Scope, "e"), f)
+	q = statsFilters(scopeEnterprises(q, f.Scope, "e"), f, "e")
 	var rows []struct {
 		BatchID   int64
 		BatchName string

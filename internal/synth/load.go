@@ -32,8 +32,8 @@ type Store interface {
 	DeferIndexes(ctx context.Context) error
 	// WriteChunk stores a chunk's rows with their ids.
 	WriteChunk(ctx context.Context, c *Chunk) error
-	// Finish builds the indexes deferred and readies the database for the server's own inserts
-	// after rows stored with their ids.
+	// Finish builds the indexes deferred, counts what the statistics keep counted, and readies the
+	// database for the server's own inserts after rows stored with their ids.
 	Finish(ctx context.Context) error
 	// ClaimDay records a periodic job's run of a day as done, unless it is claimed already.
 	ClaimDay(ctx context.Context, job string, day calendar.Date, by string, at time.Time) error

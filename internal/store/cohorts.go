@@ -1,0 +1,174 @@
+package store
+
+import (
+	"context"
+	"slices"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/tiertracker/tiertracker/internal/calendar"
+	"github.com/tiertracker/tiertracker/internal/criteria"
+	"github.com/tiertracker/tiertracker/internal/stats"
+)
+
+// cohortRow is a count of the statistics' cohorts (see stats.Cohort). A cohort whose count has
+// come back to zero stays until a rebuild; it adds nothing to a sum.
+type cohortRow struct {
+	Kind         string        `gorm:"primaryKey"`
+	Tier         string        `gorm:"primaryKey"`
+	RegionCode   string        `gorm:"primaryKey"`
+	IndustryCode string        `gorm:"primaryKey"`
+	StartsOn     calendar.Date `gorm:"primaryKey"`
+	EndsOn       calendar.Date `gorm:"primaryKey"`
+	ValidUntil   calendar.Date `gorm:"primaryKey"`
+	N            int64
+}
+
+func (cohortRow) TableName() string { return "stat_cohorts" }
+
+var cohortKey = []clause.Column{{Name: "kind"}, {Name: "tier"}, {Name: "region_code"}, {Name: "industry_code"},
+	{Name: "starts_on"}, {Name: "ends_on"}, {Name: "valid_until"}}
+
+// recounted runs write, which changes what the enterprises ids contribute to the statistics'
+// cohorts (their qualifications, region, industry or stored results), and moves their counts by
+// the difference, in one transaction. The enterprises are locked first, so that two writers of one
+// enterprise take turns and each sees the other's write as its "before".
+func (c conn) recounted(ctx context.Context, ids []int64, write func(conn) error) error {
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	return c.tx(ctx, func(tx conn) error {
+		if err := tx.lockEnterprises(ctx, ids); err != nil {
+			return err
+		}
+		before, err := tx.cohortFacts(ctx, ids)
+		if err != nil {
+			return err
+		}
+		if err := write(tx); err != nil {
+			return err
+		}
+		after, err := tx.cohortFacts(ctx, ids)
+		if err != nil {
+			return err
+		}
+		tally := stats.Tally{}
+		for _, f := range before {
+			tally.Add(*f, -1)
+		}
+		for _, f := range after {
+			tally.Add(*f, 1)
+		}
+		return tx.addCohorts(ctx, tally)
+	})
+}
+
+// idChunk bounds the enterprises a statement reads by their IDs.
+const idChunk = 1000
+
+func (c conn) lockEnterprises(ctx context.Context, ids []int64) error {
+	if !isPostgres(c.db) {
+		return nil
+	}
+	for part := range slices.Chunk(ids, idChunk) {
+		var locked []int64
+		if err := forUpdate(c.ctx(ctx).Table("enterprises")).Where("id IN ?", part).Order("id").Pluck("id", &locked).Error; err != nil {
+			return wrap(err, "lock enterprises")
+		}
+	}
+	return nil
+}
+
+// cohortFacts reads what the enterprises ids contribute to the cohorts; an enterprise not found
+// contributes nothing.
+func (c conn) cohortFacts(ctx context.Context, ids []int64) (map[int64]*stats.Facts, error) {
+	out := make(map[int64]*stats.Facts, len(ids))
+	for part := range slices.Chunk(ids, idChunk) {
+		var es []struct {
+			ID           int64
+			RegionCode   string
+			IndustryCode string
+		}
+		if err := c.ctx(ctx).Table("enterprises").Select("id, region_code, COALESCE(industry_code, '') AS industry_code").
+			Where("id IN ?", part).Find(&es).Error; err != nil {
+			return nil, wrap(err, "cohort enterprises")
+		}
+		for _, e := range es {
+			out[e.ID] = &stats.Facts{RegionCode: e.RegionCode, IndustryCode: e.IndustryCode}
+		}
+		var qs []struct {
+			EnterpriseID int64
+			Tier         string
+			GrantedOn    calendar.Date
+			ValidUntil   calendar.Date
+			RevokedOn    calendar.Date
+		}
+		if err := c.ctx(ctx).Table("qualifications").Select("enterprise_id, tier, granted_on, valid_until, revoked_on").
+			Where("enterprise_id IN ?", part).Order("enterprise_id, id").Find(&qs).Error; err != nil {
+			return nil, wrap(err, "cohort qualifications")
+		}
+		for _, q := range qs {
+			if f := out[q.EnterpriseID]; f != nil {
+				f.Qualifications = append(f.Qualifications, stats.Span{Tier: criteria.Tier(q.Tier), GrantedOn: q.GrantedOn, ValidUntil: q.ValidUntil, RevokedOn: q.RevokedOn})
+			}
+		}
+		var eligible []struct {
+			EnterpriseID int64
+			Tier         string
+		}
+		if err := c.ctx(ctx).Table("eligibility_results").Select("enterprise_id, tier").
+			Where("enterprise_id IN ? AND eligible = ?", part, true).Order("enterprise_id, tier").Find(&eligible).Error; err != nil {
+			return nil, wrap(err, "cohort eligibility")
+		}
+		for _, r := range eligible {
+			if f := out[r.EnterpriseID]; f != nil {
+				f.Eligible = append(f.Eligible, criteria.Tier(r.Tier))
+			}
+		}
+	}
+	return out, nil
+}
+
+// addCohorts adds a tally's changes to the stored counts.
+func (c conn) addCohorts(ctx context.Context, tally stats.Tally) error {
+	changes := tally.Changes()
+	if len(changes) == 0 {
+		return nil
+	}
+	rows := make([]cohortRow, len(changes))
+	for i, k := range changes {
+		rows[i] = cohortRow{Kind: string(k.Kind), Tier: string(k.Tier), RegionCode: k.RegionCode, IndustryCode: k.IndustryCode,
+			StartsOn: k.From, EndsOn: k.To, ValidUntil: k.ValidUntil, N: tally[k]}
+	}
+	err := c.ctx(ctx).Clauses(clause.OnConflict{
+		Columns:   cohortKey,
+		DoUpdates: clause.Assignments(map[string]any{"n": gorm.Expr("stat_cohorts.n + excluded.n")}),
+	}).CreateInBatches(&rows, batchRows(8)).Error
+	return wrap(err, "add to cohorts")
+}
+
+// RebuildCohorts counts the statistics' cohorts again from every enterprise, in the caller's
+// transaction: after a bulk load, which writes the tables without counting.
+func (c conn) RebuildCohorts(ctx context.Context) error {
+	if err := c.ctx(ctx).Exec("DELETE FROM stat_cohorts").Error; err != nil {
+		return wrap(err, "clear cohorts")
+	}
+	tally := stats.Tally{}
+	for after := int64(0); ; {
+		var ids []int64
+		if err := c.ctx(ctx).Table("enterprises").Where("id > ?", after).Order("id").Limit(idChunk).Pluck("id", &ids).Error; err != nil {
+			return wrap(err, "list enterprises")
+		}
+		if len(ids) == 0 {
+			break
+		}
+		facts, err := c.cohortFacts(ctx, ids)
+		if err != nil {
+			return err
+		}
+		for _, f := range facts {
+			tally.Add(*f, 1)
+		}
+		after = ids[len(ids)-1]
+	}
+	return c.addCohorts(ctx, tally)
+}
