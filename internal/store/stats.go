@@ -114,7 +114,7 @@ func (c conn) cells(ctx context.Context, f stats.Filter, group, name string, joi
 		Kind string
 		N    int
 	}
-	err := q.Select(group+" AS grp, "+name+" AS name, c.tier, c.kind, SUM(c.n) AS n").
+	err := q.Select(group + " AS grp, " + name + " AS name, c.tier, c.kind, SUM(c.n) AS n").
 		Group(group + ", " + name + ", c.tier, c.kind").Having("SUM(c.n) <> 0").Order("grp, c.tier, c.kind").Find(&rows).Error
 	if err != nil {
 		return nil, wrap(err, "cells")
