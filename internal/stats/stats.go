@@ -27,8 +27,8 @@ type TierSummary struct {
 	Tier               criteria.Tier
 	Holders            int // qualifications of the tier in force
 	HighestTierHolders int // enterprises whose highest tier in force is this one
-	Expiring90         int // in force, expiring within 90 days
-	Expiring180        int
+	Expiring90         int // in force, expiring within ExpiringSoon days
+	Expiring180        int // ... within ExpiringLater days
 	Candidates         int // eligible by the criteria, not holding the tier
 }
 
@@ -60,15 +60,21 @@ type PipelineCell struct {
 
 // Store computes the statistics in the database.
 type Store interface {
+	// TierFigures answers each tier's figures as of the filter's date, its expiring within the
+	// Expiring... days of it.
+	TierFigures(ctx context.Context, f Filter) (map[criteria.Tier]TierSummary, error)
 	HoldersByTier(ctx context.Context, f Filter) (map[criteria.Tier]int, error)
-	HighestTierHolders(ctx context.Context, f Filter) (map[criteria.Tier]int, error)
-	ExpiringByTier(ctx context.Context, f Filter, days int) (map[criteria.Tier]int, error)
-	CandidatesByTier(ctx context.Context, f Filter) (map[criteria.Tier]int, error)
 	ByRegion(ctx context.Context, f Filter) ([]Cell, error)
 	ByIndustrySection(ctx context.Context, f Filter) ([]Cell, error)
 	NewByYear(ctx context.Context, f Filter, from, to int) (map[int]map[criteria.Tier]int, error)
 	Pipeline(ctx context.Context, f Filter) ([]PipelineCell, error)
 }
+
+// The summary's two horizons of expiry, in days after its date.
+const (
+	ExpiringSoon  = 90
+	ExpiringLater = 180
+)
 
 // Service answers statistics to leaders, officers (a county officer its region's) and admins.
 type Service struct {
@@ -93,29 +99,14 @@ func (s Service) Summary(ctx context.Context, actor access.Actor, f Filter) ([]T
 	if err := s.prepare(actor, &f); err != nil {
 		return nil, calendar.Date{}, err
 	}
-	holders, err := s.Store.HoldersByTier(ctx, f)
-	if err != nil {
-		return nil, f.AsOf, err
-	}
-	highest, err := s.Store.HighestTierHolders(ctx, f)
-	if err != nil {
-		return nil, f.AsOf, err
-	}
-	e90, err := s.Store.ExpiringByTier(ctx, f, 90)
-	if err != nil {
-		return nil, f.AsOf, err
-	}
-	e180, err := s.Store.ExpiringByTier(ctx, f, 180)
-	if err != nil {
-		return nil, f.AsOf, err
-	}
-	cands, err := s.Store.CandidatesByTier(ctx, f)
+	figures, err := s.Store.TierFigures(ctx, f)
 	if err != nil {
 		return nil, f.AsOf, err
 	}
 	out := make([]TierSummary, len(criteria.Tiers))
 	for i, t := range criteria.Tiers {
-		out[i] = TierSummary{Tier: t, Holders: holders[t], HighestTierHolders: highest[t], Expiring90: e90[t], Expiring180: e180[t], Candidates: cands[t]}
+		out[i] = figures[t]
+		out[i].Tier = t
 	}
 	return out, f.AsOf, nil
 }

@@ -91,3 +91,45 @@ func TestDemoCitySummaryAgreesWithTheLists(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidatesAgreeWithTheStoredResults counts the candidates of each tier straight from the
+// stored results and qualifications, on several dates, over the city and within a region.
+func TestCandidatesAgreeWithTheStoredResults(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
+	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	svc := stats.Service{Store: store.NewStats(db), Now: func() time.Time { return now }, Location: time.UTC}
+	seen := 0
+	for _, asOf := range []calendar.Date{calendar.NewDate(2021, 3, 1), calendar.NewDate(2023, 6, 30), calendar.NewDate(2026, 11, 26)} {
+		for _, actor := range []access.Actor{{Role: access.Leader}, {Role: access.CountyOfficer, RegionCode: "445202"}} {
+			summary, _, err := svc.Summary(ctx, actor, stats.Filter{AsOf: asOf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range summary {
+				d := asOf.String()
+				q := db.Table("eligibility_results AS er").Joins("JOIN enterprises e ON e.id = er.enterprise_id").
+					Where("er.eligible = ? AND er.tier = ?", true, string(s.Tier)).
+					Where(`NOT EXISTS (SELECT 1 FROM qualifications q WHERE q.enterprise_id = er.enterprise_id AND q.tier = er.tier
+						AND q.granted_on <= ? AND q.valid_until >= ? AND (q.revoked_on IS NULL OR q.revoked_on > ?))`, d, d, d)
+				if actor.RegionCode != "" {
+					q = q.Where("e.region_code = ?", actor.RegionCode)
+				}
+				var want int64
+				if err := q.Count(&want).Error; err != nil {
+					t.Fatal(err)
+				}
+				if int64(s.Candidates) != want {
+					t.Errorf("%s %s as of %s: %d candidates, the results say %d", actor.Role, s.Tier, asOf, s.Candidates, want)
+				}
+				seen += s.Candidates
+			}
+		}
+	}
+	if seen == 0 {
+		t.Fatal("the demo has no candidates to count")
+	}
+}

@@ -68,37 +68,40 @@ func byTier(rows []tierCount) map[criteria.Tier]int {
 	return out
 }
 
-// sumByTier sums the counts of the cohorts q selects, by tier.
-func sumByTier(q *gorm.DB, what string) (map[criteria.Tier]int, error) {
-	var rows []tierCount
-	err := q.Select("c.tier, SUM(c.n) AS n").Group("c.tier").Find(&rows).Error
-	return byTier(rows), wrap(err, what)
-}
-
 // HoldersByTier counts the qualifications in force, by tier.
 func (c conn) HoldersByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
-	return sumByTier(c.cohortsOn(ctx, f, stats.Held), "holders")
-}
-
-// HighestTierHolders counts the enterprises by their highest tier in force.
-func (c conn) HighestTierHolders(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
-	return sumByTier(c.cohortsOn(ctx, f, stats.Top), "highest tier holders")
-}
-
-// ExpiringByTier counts the qualifications in force that expire within days.
-func (c conn) ExpiringByTier(ctx context.Context, f stats.Filter, days int) (map[criteria.Tier]int, error) {
-	q := c.cohortsOn(ctx, f, stats.Held).Where("c.valid_until <= ?", f.AsOf.AddDays(days).String())
-	return sumByTier(q, "expiring")
-}
-
-// CandidatesByTier counts the enterprises the stored criteria results call eligible for a tier
-// they do not hold on the date: the eligible less the eligible holding it.
-func (c conn) CandidatesByTier(ctx context.Context, f stats.Filter) (map[criteria.Tier]int, error) {
 	var rows []tierCount
-	err := c.cohortsOn(ctx, f, stats.Eligible, stats.EligibleHeld).
-		Select("c.tier, SUM(CASE WHEN c.kind = ? THEN c.n ELSE -c.n END) AS n", string(stats.Eligible)).
-		Group("c.tier").Find(&rows).Error
-	return byTier(rows), wrap(err, "candidates")
+	err := c.cohortsOn(ctx, f, stats.Held).Select("c.tier, SUM(c.n) AS n").Group("c.tier").Find(&rows).Error
+	return byTier(rows), wrap(err, "holders")
+}
+
+// TierFigures answers each tier's holders, highest-tier holders, expiring and candidates as of
+// the filter's date, in one pass over the date's cohorts. The candidates are the eligible less
+// the eligible holding the tier.
+func (c conn) TierFigures(ctx context.Context, f stats.Filter) (map[criteria.Tier]stats.TierSummary, error) {
+	soon, later := f.AsOf.AddDays(stats.ExpiringSoon).String(), f.AsOf.AddDays(stats.ExpiringLater).String()
+	var rows []struct {
+		Tier        string
+		Holders     int
+		Highest     int
+		Expiring90  int
+		Expiring180 int
+		Candidates  int
+	}
+	held, top, eligible, eligibleHeld := string(stats.Held), string(stats.Top), string(stats.Eligible), string(stats.EligibleHeld)
+	err := c.cohortsOn(ctx, f, stats.Held, stats.Top, stats.Eligible, stats.EligibleHeld).Select(`c.tier,
+		SUM(CASE WHEN c.kind = ? THEN c.n ELSE 0 END) AS holders,
+		SUM(CASE WHEN c.kind = ? THEN c.n ELSE 0 END) AS highest,
+		SUM(CASE WHEN c.kind = ? AND c.valid_until <= ? THEN c.n ELSE 0 END) AS expiring90,
+		SUM(CASE WHEN c.kind = ? AND c.valid_until <= ? THEN c.n ELSE 0 END) AS expiring180,
+		SUM(CASE WHEN c.kind = ? THEN c.n WHEN c.kind = ? THEN -c.n ELSE 0 END) AS candidates`,
+		held, top, held, soon, held, later, eligible, eligibleHeld).Group("c.tier").Find(&rows).Error
+	out := map[criteria.Tier]stats.TierSummary{}
+	for _, r := range rows {
+		out[criteria.Tier(r.Tier)] = stats.TierSummary{Tier: criteria.Tier(r.Tier), Holders: r.Holders, HighestTierHolders: r.Highest,
+			Expiring90: r.Expiring90, Expiring180: r.Expiring180, Candidates: r.Candidates}
+	}
+	return out, wrap(err, "tier figures")
 }
 
 // cells counts holders and highest-tier holders by a grouping expression.
