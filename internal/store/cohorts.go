@@ -83,49 +83,58 @@ func (c conn) lockEnterprises(ctx context.Context, ids []int64) error {
 func (c conn) cohortFacts(ctx context.Context, ids []int64) (map[int64]*stats.Facts, error) {
 	out := make(map[int64]*stats.Facts, len(ids))
 	for part := range slices.Chunk(ids, idChunk) {
-		var es []struct {
-			ID           int64
-			RegionCode   string
-			IndustryCode string
-		}
-		if err := c.ctx(ctx).Table("enterprises").Select("id, region_code, COALESCE(industry_code, '') AS industry_code").
-			Where("id IN ?", part).Find(&es).Error; err != nil {
-			return nil, wrap(err, "cohort enterprises")
-		}
-		for _, e := range es {
-			out[e.ID] = &stats.Facts{RegionCode: e.RegionCode, IndustryCode: e.IndustryCode}
-		}
-		var qs []struct {
-			EnterpriseID int64
-			Tier         string
-			GrantedOn    calendar.Date
-			ValidUntil   calendar.Date
-			RevokedOn    calendar.Date
-		}
-		if err := c.ctx(ctx).Table("qualifications").Select("enterprise_id, tier, granted_on, valid_until, revoked_on").
-			Where("enterprise_id IN ?", part).Order("enterprise_id, id").Find(&qs).Error; err != nil {
-			return nil, wrap(err, "cohort qualifications")
-		}
-		for _, q := range qs {
-			if f := out[q.EnterpriseID]; f != nil {
-				f.Qualifications = append(f.Qualifications, stats.Span{Tier: criteria.Tier(q.Tier), GrantedOn: q.GrantedOn, ValidUntil: q.ValidUntil, RevokedOn: q.RevokedOn})
-			}
-		}
-		var eligible []struct {
-			EnterpriseID int64
-			Tier         string
-		}
-		if err := c.ctx(ctx).Table("eligibility_results").Select("enterprise_id, tier").
-			Where("enterprise_id IN ? AND eligible = ?", part, true).Order("enterprise_id, tier").Find(&eligible).Error; err != nil {
-			return nil, wrap(err, "cohort eligibility")
-		}
-		for _, r := range eligible {
-			if f := out[r.EnterpriseID]; f != nil {
-				f.Eligible = append(f.Eligible, criteria.Tier(r.Tier))
-			}
+		err := c.readCohortFacts(ctx, out, func(q *gorm.DB, column string) *gorm.DB { return q.Where(column+" IN ?", part) })
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// readCohortFacts reads into out what the enterprises whose id column among selects contribute.
+func (c conn) readCohortFacts(ctx context.Context, out map[int64]*stats.Facts, among func(q *gorm.DB, column string) *gorm.DB) error {
+	var es []struct {
+		ID           int64
+		RegionCode   string
+		IndustryCode string
+	}
+	q := c.ctx(ctx).Table("enterprises").Select("id, region_code, COALESCE(industry_code, '') AS industry_code")
+	if err := among(q, "id").Find(&es).Error; err != nil {
+		return wrap(err, "cohort enterprises")
+	}
+	for _, e := range es {
+		out[e.ID] = &stats.Facts{RegionCode: e.RegionCode, IndustryCode: e.IndustryCode}
+	}
+	var qs []struct {
+		EnterpriseID int64
+		Tier         string
+		GrantedOn    calendar.Date
+		ValidUntil   calendar.Date
+		RevokedOn    calendar.Date
+	}
+	q = c.ctx(ctx).Table("qualifications").Select("enterprise_id, tier, granted_on, valid_until, revoked_on")
+	if err := among(q, "enterprise_id").Order("enterprise_id, id").Find(&qs).Error; err != nil {
+		return wrap(err, "cohort qualifications")
+	}
+	for _, q := range qs {
+		if f := out[q.EnterpriseID]; f != nil {
+			f.Qualifications = append(f.Qualifications, stats.Span{Tier: criteria.Tier(q.Tier), GrantedOn: q.GrantedOn, ValidUntil: q.ValidUntil, RevokedOn: q.RevokedOn})
+		}
+	}
+	var eligible []struct {
+		EnterpriseID int64
+		Tier         string
+	}
+	q = c.ctx(ctx).Table("eligibility_results").Select("enterprise_id, tier").Where("eligible = ?", true)
+	if err := among(q, "enterprise_id").Order("enterprise_id, tier").Find(&eligible).Error; err != nil {
+		return wrap(err, "cohort eligibility")
+	}
+	for _, r := range eligible {
+		if f := out[r.EnterpriseID]; f != nil {
+			f.Eligible = append(f.Eligible, criteria.Tier(r.Tier))
+		}
+	}
+	return nil
 }
 
 // addCohorts adds a tally's changes to the stored counts.
@@ -152,23 +161,25 @@ func (c conn) RebuildCohorts(ctx context.Context) error {
 	if err := c.ctx(ctx).Exec("DELETE FROM stat_cohorts").Error; err != nil {
 		return wrap(err, "clear cohorts")
 	}
+	// The registry a range of IDs at a time: a range reads its rows from the indexes in order,
+	// where a list of a thousand IDs would be looked up one by one.
+	const span = 20000
+	var last int64
+	if err := c.ctx(ctx).Table("enterprises").Select("COALESCE(MAX(id), 0)").Scan(&last).Error; err != nil {
+		return wrap(err, "last enterprise")
+	}
 	tally := stats.Tally{}
-	for after := int64(0); ; {
-		var ids []int64
-		if err := c.ctx(ctx).Table("enterprises").Where("id > ?", after).Order("id").Limit(idChunk).Pluck("id", &ids).Error; err != nil {
-			return wrap(err, "list enterprises")
-		}
-		if len(ids) == 0 {
-			break
-		}
-		facts, err := c.cohortFacts(ctx, ids)
+	for from := int64(1); from <= last; from += span {
+		facts := map[int64]*stats.Facts{}
+		err := c.readCohortFacts(ctx, facts, func(q *gorm.DB, column string) *gorm.DB {
+			return q.Where(column+" >= ? AND "+column+" < ?", from, from+span)
+		})
 		if err != nil {
 			return err
 		}
 		for _, f := range facts {
 			tally.Add(*f, 1)
 		}
-		after = ids[len(ids)-1]
 	}
 	return c.addCohorts(ctx, tally)
 }
