@@ -214,7 +214,7 @@ func (c conn) ListSteps(ctx context.Context, applicationID int64) ([]application
 func (c conn) UpdateQualification(ctx context.Context, q *qualification.Qualification, readVersion int) error {
 	row := qualificationToRow(*q)
 	row.Version = readVersion + 1
-	err := c.recounted(ctx, []int64{q.EnterpriseID}, func(tx conn) error {
+	err := c.recounted(ctx, []int64{q.EnterpriseID}, qualificationsFacet, func(tx conn) error {
 		return tx.updateVersioned(ctx, &row, q.ID, readVersion, "enterprise_id", "tier")
 	})
 	if err != nil {

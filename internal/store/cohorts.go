@@ -30,25 +30,43 @@ func (cohortRow) TableName() string { return "stat_cohorts" }
 var cohortKey = []clause.Column{{Name: "kind"}, {Name: "tier"}, {Name: "region_code"}, {Name: "industry_code"},
 	{Name: "starts_on"}, {Name: "ends_on"}, {Name: "valid_until"}}
 
-// recounted runs write, which changes what the enterprises ids contribute to the statistics'
-// cohorts (their qualifications, region, industry or stored results), and moves their counts by
-// the difference, in one transaction. The enterprises are locked first, so that two writers of one
+// facet is a part of what an enterprise contributes to the cohorts, which a write may change.
+type facet uint8
+
+const (
+	placeFacet          facet = 1 << iota // the region and the industry
+	qualificationsFacet                   // the qualifications
+	eligibleFacet                         // the tiers the stored results call it eligible for
+	allFacets           = placeFacet | qualificationsFacet | eligibleFacet
+)
+
+// recounted runs write, which changes a facet of what the enterprises ids contribute to the
+// statistics' cohorts, and moves their counts by the difference, in one transaction. The
+// enterprises are locked as they are read, before the write, so that two writers of one
 // enterprise take turns and each sees the other's write as its "before".
-func (c conn) recounted(ctx context.Context, ids []int64, write func(conn) error) error {
+func (c conn) recounted(ctx context.Context, ids []int64, changes facet, write func(conn) error) error {
 	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	return c.tx(ctx, func(tx conn) error {
-		if err := tx.lockEnterprises(ctx, ids); err != nil {
-			return err
-		}
-		before, err := tx.cohortFacts(ctx, ids)
-		if err != nil {
+		before := make(map[int64]*stats.Facts, len(ids))
+		if err := tx.cohortFacts(ctx, before, ids, allFacets, true); err != nil {
 			return err
 		}
 		if err := write(tx); err != nil {
 			return err
 		}
-		after, err := tx.cohortFacts(ctx, ids)
-		if err != nil {
+		// After the write, only the facet it changed is read again.
+		after := make(map[int64]*stats.Facts, len(before))
+		for id, f := range before {
+			g := *f
+			if changes&qualificationsFacet != 0 {
+				g.Qualifications = nil
+			}
+			if changes&eligibleFacet != 0 {
+				g.Eligible = nil
+			}
+			after[id] = &g
+		}
+		if err := tx.cohortFacts(ctx, after, ids, changes, false); err != nil {
 			return err
 		}
 		tally := stats.Tally{}
@@ -65,73 +83,73 @@ func (c conn) recounted(ctx context.Context, ids []int64, write func(conn) error
 // idChunk bounds the enterprises a statement reads by their IDs.
 const idChunk = 1000
 
-func (c conn) lockEnterprises(ctx context.Context, ids []int64) error {
-	if !isPostgres(c.db) {
-		return nil
-	}
+// cohortFacts reads the facets of what the enterprises ids contribute to the cohorts into out,
+// locking the enterprises (on PostgreSQL) if lock; an enterprise not found contributes nothing.
+func (c conn) cohortFacts(ctx context.Context, out map[int64]*stats.Facts, ids []int64, facets facet, lock bool) error {
 	for part := range slices.Chunk(ids, idChunk) {
-		var locked []int64
-		if err := forUpdate(c.ctx(ctx).Table("enterprises")).Where("id IN ?", part).Order("id").Pluck("id", &locked).Error; err != nil {
-			return wrap(err, "lock enterprises")
+		among := func(q *gorm.DB, column string) *gorm.DB { return q.Where(column+" IN ?", part) }
+		if err := c.readCohortFacts(ctx, out, among, facets, lock); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// cohortFacts reads what the enterprises ids contribute to the cohorts; an enterprise not found
-// contributes nothing.
-func (c conn) cohortFacts(ctx context.Context, ids []int64) (map[int64]*stats.Facts, error) {
-	out := make(map[int64]*stats.Facts, len(ids))
-	for part := range slices.Chunk(ids, idChunk) {
-		err := c.readCohortFacts(ctx, out, func(q *gorm.DB, column string) *gorm.DB { return q.Where(column+" IN ?", part) })
-		if err != nil {
-			return nil, err
+// readCohortFacts reads into out the facets of what the enterprises whose id column among
+// selects contribute.
+func (c conn) readCohortFacts(ctx context.Context, out map[int64]*stats.Facts, among func(q *gorm.DB, column string) *gorm.DB, facets facet, lock bool) error {
+	if facets&placeFacet != 0 {
+		var es []struct {
+			ID           int64
+			RegionCode   string
+			IndustryCode string
+		}
+		q := among(c.ctx(ctx).Table("enterprises").Select("id, region_code, COALESCE(industry_code, '') AS industry_code"), "id")
+		if lock {
+			q = forUpdate(q.Order("id"))
+		}
+		if err := q.Find(&es).Error; err != nil {
+			return wrap(err, "cohort enterprises")
+		}
+		for _, e := range es {
+			if f := out[e.ID]; f != nil {
+				f.RegionCode, f.IndustryCode = e.RegionCode, e.IndustryCode
+			} else {
+				out[e.ID] = &stats.Facts{RegionCode: e.RegionCode, IndustryCode: e.IndustryCode}
+			}
 		}
 	}
-	return out, nil
-}
-
-// readCohortFacts reads into out what the enterprises whose id column among selects contribute.
-func (c conn) readCohortFacts(ctx context.Context, out map[int64]*stats.Facts, among func(q *gorm.DB, column string) *gorm.DB) error {
-	var es []struct {
-		ID           int64
-		RegionCode   string
-		IndustryCode string
-	}
-	q := c.ctx(ctx).Table("enterprises").Select("id, region_code, COALESCE(industry_code, '') AS industry_code")
-	if err := among(q, "id").Find(&es).Error; err != nil {
-		return wrap(err, "cohort enterprises")
-	}
-	for _, e := range es {
-		out[e.ID] = &stats.Facts{RegionCode: e.RegionCode, IndustryCode: e.IndustryCode}
-	}
-	var qs []struct {
-		EnterpriseID int64
-		Tier         string
-		GrantedOn    calendar.Date
-		ValidUntil   calendar.Date
-		RevokedOn    calendar.Date
-	}
-	q = c.ctx(ctx).Table("qualifications").Select("enterprise_id, tier, granted_on, valid_until, revoked_on")
-	if err := among(q, "enterprise_id").Order("enterprise_id, id").Find(&qs).Error; err != nil {
-		return wrap(err, "cohort qualifications")
-	}
-	for _, q := range qs {
-		if f := out[q.EnterpriseID]; f != nil {
-			f.Qualifications = append(f.Qualifications, stats.Span{Tier: criteria.Tier(q.Tier), GrantedOn: q.GrantedOn, ValidUntil: q.ValidUntil, RevokedOn: q.RevokedOn})
+	if facets&qualificationsFacet != 0 {
+		var qs []struct {
+			EnterpriseID int64
+			Tier         string
+			GrantedOn    calendar.Date
+			ValidUntil   calendar.Date
+			RevokedOn    calendar.Date
+		}
+		q := c.ctx(ctx).Table("qualifications").Select("enterprise_id, tier, granted_on, valid_until, revoked_on")
+		if err := among(q, "enterprise_id").Order("enterprise_id, id").Find(&qs).Error; err != nil {
+			return wrap(err, "cohort qualifications")
+		}
+		for _, q := range qs {
+			if f := out[q.EnterpriseID]; f != nil {
+				f.Qualifications = append(f.Qualifications, stats.Span{Tier: criteria.Tier(q.Tier), GrantedOn: q.GrantedOn, ValidUntil: q.ValidUntil, RevokedOn: q.RevokedOn})
+			}
 		}
 	}
-	var eligible []struct {
-		EnterpriseID int64
-		Tier         string
-	}
-	q = c.ctx(ctx).Table("eligibility_results").Select("enterprise_id, tier").Where("eligible = ?", true)
-	if err := among(q, "enterprise_id").Order("enterprise_id, tier").Find(&eligible).Error; err != nil {
-		return wrap(err, "cohort eligibility")
-	}
-	for _, r := range eligible {
-		if f := out[r.EnterpriseID]; f != nil {
-			f.Eligible = append(f.Eligible, criteria.Tier(r.Tier))
+	if facets&eligibleFacet != 0 {
+		var eligible []struct {
+			EnterpriseID int64
+			Tier         string
+		}
+		q := c.ctx(ctx).Table("eligibility_results").Select("enterprise_id, tier").Where("eligible = ?", true)
+		if err := among(q, "enterprise_id").Order("enterprise_id, tier").Find(&eligible).Error; err != nil {
+			return wrap(err, "cohort eligibility")
+		}
+		for _, r := range eligible {
+			if f := out[r.EnterpriseID]; f != nil {
+				f.Eligible = append(f.Eligible, criteria.Tier(r.Tier))
+			}
 		}
 	}
 	return nil
@@ -173,7 +191,7 @@ func (c conn) RebuildCohorts(ctx context.Context) error {
 		facts := map[int64]*stats.Facts{}
 		err := c.readCohortFacts(ctx, facts, func(q *gorm.DB, column string) *gorm.DB {
 			return q.Where(column+" >= ? AND "+column+" < ?", from, from+span)
-		})
+		}, allFacets, false)
 		if err != nil {
 			return err
 		}

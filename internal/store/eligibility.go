@@ -77,7 +77,7 @@ func (c conn) SaveResultsOf(ctx context.Context, results map[int64][]criteria.Re
 		ids = append(ids, id)
 	}
 	// The eligible results are counted in the statistics' cohorts: the candidates.
-	err := c.recounted(ctx, ids, func(tx conn) error {
+	err := c.recounted(ctx, ids, eligibleFacet, func(tx conn) error {
 		return tx.ctx(ctx).Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "enterprise_id"}, {Name: "tier"}},
 			DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "result", "computed_at"}),

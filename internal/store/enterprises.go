@@ -260,7 +260,7 @@ func (c conn) UpdateEnterprise(ctx context.Context, e *enterprise.Enterprise, re
 	row := enterpriseToRow(*e)
 	row.Version = readVersion + 1
 	// The region and the industry place the enterprise's counts in the statistics' cohorts.
-	err := c.recounted(ctx, []int64{e.ID}, func(tx conn) error { return tx.updateVersioned(ctx, &row, e.ID, readVersion) })
+	err := c.recounted(ctx, []int64{e.ID}, placeFacet, func(tx conn) error { return tx.updateVersioned(ctx, &row, e.ID, readVersion) })
 	if err != nil {
 		return duplicateOr(err, "credit_code", "update enterprise")
 	}

@@ -70,7 +70,7 @@ func (c conn) CreateQualifications(ctx context.Context, qs []qualification.Quali
 		rows[i].ID = 0
 		ids[i] = q.EnterpriseID
 	}
-	err := c.recounted(ctx, ids, func(tx conn) error { return tx.ctx(ctx).CreateInBatches(&rows, 200).Error })
+	err := c.recounted(ctx, ids, qualificationsFacet, func(tx conn) error { return tx.ctx(ctx).CreateInBatches(&rows, 200).Error })
 	if err != nil {
 		return wrap(err, "create qualifications")
 	}
