@@ -24,6 +24,16 @@ export default defineConfig({
     emptyOutDir: true,
     // antd is one large chunk by design; the warning would only be noise.
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // antd's rc-component packages declare no `sideEffects`, so the bundler must assume each module
+      // does something on import: one name the shell takes from a package's index (Select's form
+      // context, say) then drags every module that index imports (the whole Form, Input, Table ...)
+      // into the chunks the entry preloads. They have no effects on import but picker's registering of
+      // its dayjs plugins, which runs with the DatePicker that needs them.
+      treeshake: {
+        moduleSideEffects: [{ test: /[\\/]node_modules[\\/]@rc-component[\\/]/, sideEffects: false }],
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -56,11 +56,27 @@ describe('language switch', () => {
 describe('first visit', () => {
   const b = useBrowser('language-first-visit', { locale: 'en-US' });
 
-  it("speaks the browser's language when nothing is remembered", async () => {
+  it("speaks the browser's language when nothing is remembered, from the first paint on", async () => {
     const page = b.page();
+    // The English texts are a chunk of their own, fetched after the app's script: hold it back a
+    // while and note any Chinese (zh-CN is the fallback) the page shows before it arrives.
+    const englishTexts = '**/assets/translation.en-US-*.js';
+    await page.route(englishTexts, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      const w = window as unknown as { chineseSeen: boolean };
+      w.chineseSeen = false;
+      new MutationObserver(() => {
+        if (/[\u4e00-\u9fff]/.test(document.getElementById('root')?.textContent ?? '')) w.chineseSeen = true;
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
     await page.goto('/login');
     await page.getByTestId('login-form').waitFor();
     expect(await page.getByTestId('login-submit').textContent()).toBe('Sign in');
+    expect(await page.evaluate(() => (window as unknown as { chineseSeen: boolean }).chineseSeen)).toBe(false);
     expect(await page.evaluate(() => localStorage.getItem('tt.language'))).toBeNull();
+    await page.unroute(englishTexts);
   });
 });

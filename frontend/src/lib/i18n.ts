@@ -2,17 +2,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/en';
 import 'dayjs/locale/zh-cn';
 import i18n from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import enUS from '@/locales/en-US.json';
-import zhCN from '@/locales/zh-CN.json';
-import workflowEnUS from '@/locales/workflow/en-US.json';
-import workflowZhCN from '@/locales/workflow/zh-CN.json';
-import dashboardEnUS from '@/locales/dashboard/en-US.json';
-import dashboardZhCN from '@/locales/dashboard/zh-CN.json';
-import importsEnUS from '@/locales/imports/en-US.json';
-import importsZhCN from '@/locales/imports/zh-CN.json';
-import noticesEnUS from '@/locales/notices/en-US.json';
-import noticesZhCN from '@/locales/notices/zh-CN.json';
+import zhCN from '@/locales/translation.zh-CN';
 
 export const LANGUAGES = ['zh-CN', 'en-US'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -79,24 +71,31 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
-export const resources = {
-  // The workflow's texts (batches, applications, qualifications, notices) live in their own files, under `workflow`;
-  // the leadership dashboard's under `dashboard`; the spreadsheet imports' under `imports`; the public notice and
-  // the annual update's under `notices`.
-  'zh-CN': { translation: { ...zhCN, ...workflowZhCN, ...dashboardZhCN, ...importsZhCN, ...noticesZhCN } },
-  'en-US': { translation: { ...enUS, ...workflowEnUS, ...dashboardEnUS, ...importsEnUS, ...noticesEnUS } },
-} as const;
-
 i18n.on('languageChanged', applyLanguageSideEffects);
 
-void i18n.use(initReactI18next).init({
-  resources,
-  lng: detectLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: [...LANGUAGES],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-applyLanguageSideEffects(i18n.language);
+/**
+ * zh-CN is the fallback, so its texts ship with the app; another language's are fetched when it is
+ * first used (at start, or on a switch, which waits for them), so no one downloads both.
+ */
+const translations: Record<Language, () => Promise<unknown>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  'en-US': () => import('@/locales/translation.en-US'),
+};
+const loadTranslation = (lng: string) => (isLanguage(lng) ? translations[lng]() : Promise.resolve(null));
+
+/** i18nReady settles once the active language's texts are loaded: render nothing before it. */
+export const i18nReady: Promise<unknown> = i18n
+  .use(resourcesToBackend(loadTranslation))
+  .use(initReactI18next)
+  .init({
+    resources: { [DEFAULT_LANGUAGE]: { translation: zhCN } },
+    partialBundledLanguages: true,
+    lng: detectLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => applyLanguageSideEffects(i18n.language));
 
 export default i18n;

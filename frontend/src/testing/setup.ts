@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
-import i18n, { LANGUAGE_STORAGE_KEY } from '@/lib/i18n';
+import i18n, { i18nReady, LANGUAGE_STORAGE_KEY } from '@/lib/i18n';
 
 // Lazy routes and antd are slow to first paint on a busy two-core machine.
 configure({ asyncUtilTimeout: 5000 });
@@ -34,6 +34,7 @@ window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
 window.scrollTo = () => {};
 
 beforeEach(async () => {
+  await i18nReady;
   localStorage.removeItem(LANGUAGE_STORAGE_KEY);
   await i18n.changeLanguage('zh-CN');
 });

@@ -1,15 +1,19 @@
 import { AuditOutlined, BankOutlined, CalendarOutlined, ClockCircleOutlined, StopOutlined, DashboardOutlined, CheckSquareOutlined, CloudUploadOutlined, DownOutlined, EnvironmentOutlined, FileTextOutlined, LockOutlined, LogoutOutlined, RiseOutlined, SafetyCertificateOutlined, ShopOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Menu, Spin, Tag, theme, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import type { Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
-import { ChangePasswordModal } from '@/features/auth/components/ChangePasswordModal';
 import { useCurrentUser } from '@/features/auth/components/current-user';
 import { NotificationBell } from '@/features/notifications/components/NotificationBell';
 import { navItemsFor, selectedNavKey, type NavKey } from './menu';
+
+// The password form (antd's Form and Input) is loaded the first time it is opened, not with the shell.
+const ChangePasswordModal = lazy(() =>
+  import('@/features/auth/components/ChangePasswordModal').then((m) => ({ default: m.ChangePasswordModal })),
+);
 
 const ICONS: Record<NavKey, ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -59,6 +63,8 @@ function UserMenu({ me }: { me: Me }) {
   const navigate = useNavigate();
   const logout = useLogout();
   const [changingPassword, setChangingPassword] = useState(false);
+  // Once opened the modal stays mounted, so that closing it still animates.
+  const [passwordOpened, setPasswordOpened] = useState(false);
   return (
     <>
       <Dropdown
@@ -70,7 +76,10 @@ function UserMenu({ me }: { me: Me }) {
             { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="sign-out">{t('header.signOut')}</span> },
           ],
           onClick: ({ key }) => {
-            if (key === 'password') setChangingPassword(true);
+            if (key === 'password') {
+              setPasswordOpened(true);
+              setChangingPassword(true);
+            }
             if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
           },
         }}
@@ -84,7 +93,11 @@ function UserMenu({ me }: { me: Me }) {
           <DownOutlined />
         </Button>
       </Dropdown>
-      <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {passwordOpened && (
+        <Suspense fallback={null}>
+          <ChangePasswordModal open={changingPassword} onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </>
   );
 }
