@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"os/exec"
+	"regexp"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -26,10 +29,44 @@ func Backup(ctx context.Context, db *gorm.DB, databaseURL, out string) error {
 		}
 		return nil
 	}
-	cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", out, "--dbname", databaseURL)
+	dbname, password := withoutPassword(databaseURL)
+	cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", out, "--dbname", dbname)
+	if password != "" {
+		// A password on the command line would show in every process list.
+		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
+	}
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		_ = os.Remove(out)
 		return fmt.Errorf("backup: pg_dump: %w: %s", err, msg)
 	}
 	return nil
+}
+
+var passwordKeyword = regexp.MustCompile(`(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|\S*)`)
+
+// withoutPassword splits a PostgreSQL connection string (a URL or keyword=value pairs) into the
+// string without its password and the password.
+func withoutPassword(conninfo string) (string, string) {
+	if u, err := url.Parse(conninfo); err == nil && (u.Scheme == "postgres" || u.Scheme == "postgresql") {
+		password, _ := u.User.Password()
+		q := u.Query()
+		if p := q.Get("password"); p != "" {
+			password = p
+			q.Del("password")
+			u.RawQuery = q.Encode()
+		}
+		if u.User != nil {
+			u.User = url.User(u.User.Username())
+		}
+		return u.String(), password
+	}
+	m := passwordKeyword.FindStringSubmatchIndex(conninfo)
+	if m == nil {
+		return conninfo, ""
+	}
+	value := conninfo[m[2]:m[3]]
+	if strings.HasPrefix(value, "'") {
+		value = strings.NewReplacer(`\'`, "'", `\\`, `\`).Replace(value[1 : len(value)-1])
+	}
+	return strings.TrimSpace(conninfo[:m[0]] + conninfo[m[1]:]), value
 }

@@ -132,3 +132,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// TestBackupKeepsThePasswordOffTheCommandLine: pg_dump gets the database without its password,
+// which goes through the environment instead of the process list.
+func TestBackupKeepsThePasswordOffTheCommandLine(t *testing.T) {
+	for _, c := range []struct{ in, dbname, password string }{
+		{"postgres://tt:s3cret@db:5432/tiertracker?sslmode=require", "postgres://tt@db:5432/tiertracker?sslmode=require", "s3cret"},
+		{"postgresql://tt:p%40ss@db/tt", "postgresql://tt@db/tt", "p@ss"},
+		{"postgres://db/tt?user=tt&password=x1&sslmode=disable", "postgres://db/tt?sslmode=disable&user=tt", "x1"},
+		{"postgres://postgres@127.0.0.1:5432/test?sslmode=disable", "postgres://postgres@127.0.0.1:5432/test?sslmode=disable", ""},
+		{"host=db user=tt password=s3cret dbname=tt", "host=db user=tt dbname=tt", "s3cret"},
+		{"host=db password='a \\'q\\' \\\\' dbname=tt", "host=db dbname=tt", `a 'q' \`},
+		{"host=db dbname=tt", "host=db dbname=tt", ""},
+	} {
+		dbname, password := store.WithoutPassword(c.in)
+		if dbname != c.dbname || password != c.password {
+			t.Errorf("%q: %q and %q, want %q and %q", c.in, dbname, password, c.dbname, c.password)
+		}
+	}
+}

@@ -20,3 +20,6 @@ func BulkColumns(t testing.TB, db *gorm.DB) map[string][]string {
 	}
 	return out
 }
+
+// WithoutPassword is withoutPassword, for the backup's tests.
+var WithoutPassword = withoutPassword
