@@ -2,12 +2,17 @@ package store_test
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,13 +25,15 @@ import (
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 )
 
 // BenchmarkImportEnterprisesCSV measures a confirmed import of new enterprises, from the upload to
 // the written job: reading, checking every row, and the one-transaction write with its audit and
 // the criteria results. It runs on the SQLite file the server uses (one writer beside readers) or,
 // with TEST_DATABASE_URL, on PostgreSQL. The figure to read is rows/s. IMPORT_BENCH_ROWS sets the
-// file's size (10,000 rows by default).
+// file's size (10,000 rows by default); IMPORT_BENCH_STATEMENTS=1 logs where the database's time
+// went, summed by statement (the first words of each).
 func BenchmarkImportEnterprisesCSV(b *testing.B) {
 	rows := 10_000
 	if n, err := strconv.Atoi(os.Getenv("IMPORT_BENCH_ROWS")); err == nil && n > 0 {
@@ -48,6 +55,11 @@ func BenchmarkImportEnterprisesCSV(b *testing.B) {
 	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
 	if err := store.NewSeeder(db).UpsertRegions(ctx, demo.Regions, now); err != nil {
 		b.Fatal(err)
+	}
+	if os.Getenv("IMPORT_BENCH_STATEMENTS") != "" {
+		timer := &statementTimer{spent: map[string]time.Duration{}, count: map[string]int{}}
+		db = db.Session(&gorm.Session{Logger: timer})
+		defer timer.report(b)
 	}
 	officer := user.User{Username: "bench", DisplayName: "bench", Role: access.CityOfficer, Status: user.Active, PasswordHash: "x", Version: 1, CreatedAt: now, UpdatedAt: now}
 	if err := store.NewUsers(db).CreateUser(ctx, &officer); err != nil {
@@ -89,4 +101,37 @@ func BenchmarkImportEnterprisesCSV(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(rows*b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// statementTimer is a GORM logger that sums the time of the statements by their first words.
+type statementTimer struct {
+	mu    sync.Mutex
+	spent map[string]time.Duration
+	count map[string]int
+}
+
+func (s *statementTimer) LogMode(logger.LogLevel) logger.Interface { return s }
+func (s *statementTimer) Info(context.Context, string, ...any)     {}
+func (s *statementTimer) Warn(context.Context, string, ...any)     {}
+func (s *statementTimer) Error(context.Context, string, ...any)    {}
+
+func (s *statementTimer) Trace(_ context.Context, begin time.Time, fc func() (string, int64), _ error) {
+	sql, _ := fc()
+	key := strings.Join(strings.Fields(sql)[:min(4, len(strings.Fields(sql)))], " ")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.spent[key] += time.Since(begin)
+	s.count[key]++
+}
+
+func (s *statementTimer) report(b *testing.B) {
+	keys := slices.SortedFunc(maps.Keys(s.spent), func(x, y string) int { return cmp.Compare(s.spent[y], s.spent[x]) })
+	var total time.Duration
+	for _, k := range keys {
+		total += s.spent[k]
+	}
+	b.Logf("statements: %s in all", total.Round(time.Millisecond))
+	for _, k := range keys[:min(12, len(keys))] {
+		b.Logf("%9s %6d× %s", s.spent[k].Round(time.Millisecond), s.count[k], k)
+	}
 }
