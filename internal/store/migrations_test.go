@@ -272,3 +272,17 @@ func TestMigrateWhenServersStartTogether(t *testing.T) {
 		t.Errorf("applied %v, want %v", ids, want)
 	}
 }
+
+func TestMigration0013ResultsCompression(t *testing.T) {
+	db := storetest.New(t)
+	if db.Dialector.Name() != "postgres" {
+		return // SQLite does not compress; the migration leaves it alone.
+	}
+	var method string
+	if err := db.Raw("SELECT attcompression FROM pg_attribute WHERE attrelid = 'eligibility_results'::regclass AND attname = 'result'").Scan(&method).Error; err != nil {
+		t.Fatal(err)
+	}
+	if method != "l" {
+		t.Errorf("eligibility_results.result compressed by %q, want l (lz4)", method)
+	}
+}
