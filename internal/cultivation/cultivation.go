@@ -5,7 +5,8 @@ package cultivation
 
 import (
 	"context"
-	"encoding/json"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -57,7 +58,7 @@ type Candidate struct {
 	SizeClass    string
 	Eligible     bool
 	Score        *int
-	Result       string
+	ComputedAt   time.Time // when its stored result was computed
 	Entry        *Entry
 }
 
@@ -93,6 +94,8 @@ type Filter struct {
 // Store reads the pool and keeps its entries. Its methods return not_found, duplicate and
 // stale_version where they say so.
 type Store interface {
+	// InputStore reads the records a page's results are explained from.
+	eligibility.InputStore
 	// Tx runs fn in one transaction over a Store bound to it.
 	Tx(ctx context.Context, fn func(Store) error) error
 	// ListCandidates returns the candidates matching f, best first, and their number.
@@ -138,12 +141,22 @@ func (s Service) List(ctx context.Context, actor access.Actor, f Filter) (paging
 	if err != nil {
 		return paging.Result[Row]{}, err
 	}
+	computedOn := make(map[int64]calendar.Date, len(candidates))
+	for _, c := range candidates {
+		computedOn[c.EnterpriseID] = calendar.On(c.ComputedAt, s.Location)
+	}
+	explained, err := eligibility.Explained(ctx, s.Store, computedOn)
+	if err != nil {
+		return paging.Result[Row]{}, err
+	}
 	rows := make([]Row, len(candidates))
 	for i, c := range candidates {
 		row := Row{Candidate: c}
-		if err := json.Unmarshal([]byte(c.Result), &row.Result); err != nil {
-			return paging.Result[Row]{}, apperr.Wrap(err, "decode stored result")
+		k := slices.IndexFunc(explained[c.EnterpriseID], func(r criteria.Result) bool { return r.Tier == f.TargetTier })
+		if k < 0 {
+			return paging.Result[Row]{}, apperr.Wrap(fmt.Errorf("enterprise %d: no %s result to explain", c.EnterpriseID, f.TargetTier), "explain pool")
 		}
+		row.Result = explained[c.EnterpriseID][k]
 		row.Gaps = eligibility.Gaps(row.Result)
 		if gap, known := eligibility.ScoreGap(row.Result); known && row.Result.Tier != criteria.LittleGiant {
 			row.ScoreGap = &gap

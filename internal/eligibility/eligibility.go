@@ -5,6 +5,8 @@ package eligibility
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/tiertracker/tiertracker/internal/access"
@@ -154,6 +156,49 @@ type BulkStore interface {
 	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
 	// SaveResultsOf replaces the stored results of these enterprises.
 	SaveResultsOf(ctx context.Context, results map[int64][]criteria.Result, at time.Time) error
+}
+
+// InputStore reads what the criteria are evaluated on, for many enterprises at once.
+type InputStore interface {
+	// EnterprisesOf returns these enterprises, by ID (those not found left out).
+	EnterprisesOf(ctx context.Context, enterpriseIDs []int64) (map[int64]enterprise.Enterprise, error)
+	// AnnualReportsOf returns the reports of these enterprises, latest year first.
+	AnnualReportsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]report.Annual, error)
+	// QualificationsOf returns the qualifications of these enterprises, latest granted first.
+	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
+}
+
+// Explained evaluates again, for each enterprise, the results stored for it on a day (the
+// stored results keep the verdict, not its explanation): the same records on the same day give
+// the same results, since every change of an enterprise's records refreshes its stored ones. An
+// enterprise not found has none.
+func Explained(ctx context.Context, st InputStore, computedOn map[int64]calendar.Date) (map[int64][]criteria.Result, error) {
+	ids := slices.Sorted(maps.Keys(computedOn))
+	out := make(map[int64][]criteria.Result, len(ids))
+	for part := range slices.Chunk(ids, refreshChunk) {
+		es, err := st.EnterprisesOf(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		reports, err := st.AnnualReportsOf(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		quals, err := st.QualificationsOf(ctx, part)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range part {
+			e, ok := es[id]
+			if !ok {
+				continue
+			}
+			if out[id], err = Evaluate(e, reports[id], quals[id], computedOn[id]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // refreshChunk is how many enterprises RefreshMany reads, evaluates and stores at a time.

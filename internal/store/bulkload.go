@@ -128,7 +128,7 @@ func (s Bulk) WriteChunk(ctx context.Context, c *synth.Chunk) error {
 		},
 		func() error {
 			return writeBulk(ctx, s, len(results), func(i int) (eligibilityRow, error) {
-				return resultToRow(results[i].enterpriseID, *results[i].r, results[i].at)
+				return resultToRow(results[i].enterpriseID, *results[i].r, results[i].at), nil
 			})
 		},
 		func() error {

@@ -48,7 +48,7 @@ type candidateRow struct {
 	SizeClass    *string
 	Eligible     bool
 	Score        *int
-	Result       string
+	ComputedAt   time.Time
 	EntryID      *int64
 	OwnerID      *int64
 	OwnerName    *string
@@ -106,7 +106,7 @@ func (c conn) ListCandidates(ctx context.Context, f cultivation.Filter) ([]culti
 		return nil, 0, wrap(err, "count pool")
 	}
 	q = q.Select(`e.id AS enterprise_id, e.name, e.credit_code, e.region_code, r.name AS region_name, e.industry_code,
-		e.size_class, er.eligible, er.score, er.result, ce.id AS entry_id, ce.owner_id, u.display_name AS owner_name,
+		e.size_class, er.eligible, er.score, er.computed_at, ce.id AS entry_id, ce.owner_id, u.display_name AS owner_name,
 		ce.note, ce.follow_up_on, ce.created_by, ce.version AS entry_version, ce.created_at AS entry_created,
 		ce.updated_at AS entry_updated`).
 		Order("er.eligible DESC, er.unmet_count, CASE WHEN er.score IS NULL THEN 1 ELSE 0 END, er.score DESC, e.name_sort, e.id")
@@ -120,7 +120,7 @@ func (c conn) ListCandidates(ctx context.Context, f cultivation.Filter) ([]culti
 		cand := cultivation.Candidate{
 			EnterpriseID: r.EnterpriseID, Name: r.Name, CreditCode: r.CreditCode, RegionCode: r.RegionCode,
 			RegionName: r.RegionName, IndustryCode: strOf(r.IndustryCode), SizeClass: strOf(r.SizeClass),
-			Eligible: r.Eligible, Score: r.Score, Result: r.Result,
+			Eligible: r.Eligible, Score: r.Score, ComputedAt: r.ComputedAt.UTC(),
 		}
 		if r.EntryID != nil {
 			cand.Entry = &cultivation.Entry{

@@ -22,7 +22,6 @@ type eligibilityRow struct {
 	Score        *int
 	UnmetCount   int
 	MissingCount int
-	Result       string
 	ComputedAt   time.Time
 }
 
@@ -34,12 +33,9 @@ type Eligibility struct{ conn }
 // NewEligibility returns the self-check's store over db.
 func NewEligibility(db *gorm.DB) Eligibility { return Eligibility{conn{db}} }
 
-// resultToRow is the stored form of an enterprise's result of a tier, computed at a time.
-func resultToRow(enterpriseID int64, r criteria.Result, at time.Time) (eligibilityRow, error) {
-	raw, err := r.JSON()
-	if err != nil {
-		return eligibilityRow{}, wrap(err, "encode result")
-	}
+// resultToRow is the stored form of an enterprise's result of a tier, computed at a time: its
+// verdict without its explanation, which is evaluated again when it is shown (migration 0013).
+func resultToRow(enterpriseID int64, r criteria.Result, at time.Time) eligibilityRow {
 	var route *string
 	if r.Route != nil {
 		s := string(*r.Route)
@@ -48,8 +44,8 @@ func resultToRow(enterpriseID int64, r criteria.Result, at time.Time) (eligibili
 	return eligibilityRow{
 		EnterpriseID: enterpriseID, Tier: string(r.Tier), Ruleset: r.Ruleset, ReportYear: r.ReportYear,
 		Eligible: r.Eligible, Route: route, Score: r.Score, UnmetCount: eligibility.Blocking(r),
-		MissingCount: len(r.Missing), Result: string(raw), ComputedAt: utc(at),
-	}, nil
+		MissingCount: len(r.Missing), ComputedAt: utc(at),
+	}
 }
 
 // SaveResults replaces an enterprise's stored results.
@@ -60,28 +56,22 @@ func (c conn) SaveResults(ctx context.Context, enterpriseID int64, results []cri
 // SaveResultsOf replaces the stored results of several enterprises, in batched statements.
 func (c conn) SaveResultsOf(ctx context.Context, results map[int64][]criteria.Result, at time.Time) error {
 	rows := make([]eligibilityRow, 0, len(results)*len(criteria.Tiers))
+	ids := make([]int64, 0, len(results))
 	for id, rs := range results {
 		for _, r := range rs {
-			row, err := resultToRow(id, r, at)
-			if err != nil {
-				return err
-			}
-			rows = append(rows, row)
+			rows = append(rows, resultToRow(id, r, at))
 		}
+		ids = append(ids, id)
 	}
 	if len(rows) == 0 {
 		return nil
-	}
-	ids := make([]int64, 0, len(results))
-	for id := range results {
-		ids = append(ids, id)
 	}
 	// The eligible results are counted in the statistics' cohorts: the candidates.
 	err := c.recounted(ctx, ids, eligibleFacet, func(tx conn) error {
 		return tx.ctx(ctx).Clauses(clause.OnConflict{
 			Columns:   []clause.Column{{Name: "enterprise_id"}, {Name: "tier"}},
-			DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "result", "computed_at"}),
-		}).CreateInBatches(&rows, batchRows(11)).Error
+			DoUpdates: clause.AssignmentColumns([]string{"ruleset", "report_year", "eligible", "route", "score", "unmet_count", "missing_count", "computed_at"}),
+		}).CreateInBatches(&rows, batchRows(10)).Error
 	})
 	return wrap(err, "save results")
 }

@@ -157,6 +157,23 @@ func (c conn) EnterprisesByCreditCode(ctx context.Context, codes []string) (map[
 	return out, err
 }
 
+// EnterprisesOf returns these enterprises, by ID.
+func (c conn) EnterprisesOf(ctx context.Context, ids []int64) (map[int64]enterprise.Enterprise, error) {
+	out := make(map[int64]enterprise.Enterprise, len(ids))
+	err := inChunks(ids, func(part []int64) error {
+		var vs []enterpriseView
+		if err := c.enterprisesIn(ctx, access.Scope{}).Where("e.id IN ?", part).Find(&vs).Error; err != nil {
+			return wrap(err, "enterprises by id")
+		}
+		for _, v := range vs {
+			e := enterpriseFromView(v)
+			out[e.ID] = e
+		}
+		return nil
+	})
+	return out, err
+}
+
 // AnnualReportsOf returns the reports of these enterprises, by enterprise, latest year first.
 func (c conn) AnnualReportsOf(ctx context.Context, ids []int64) (map[int64][]report.Annual, error) {
 	out := map[int64][]report.Annual{}

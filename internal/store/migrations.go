@@ -27,7 +27,7 @@ var migrations = []*gormigrate.Migration{
 	{ID: "0010_statistics_indexes", Migrate: migrateStatisticsIndexes},
 	{ID: "0011_registry_list_indexes", Migrate: migrateRegistryListIndexes},
 	{ID: "0012_statistics_cohorts", Migrate: migrateStatisticsCohorts},
-	{ID: "0013_results_compression", Migrate: migrateResultsCompression},
+	{ID: "0013_results_explained_on_read", Migrate: migrateResultsExplainedOnRead},
 }
 
 // Migrate applies every migration not yet applied, in order, in one transaction. Several servers
@@ -665,16 +665,15 @@ func migrateStatisticsCohorts(tx *gorm.DB) error {
 	return conn{tx}.RebuildCohorts(tx.Statement.Context)
 }
 
-// migrateResultsCompression compresses the explained criteria results with LZ4 on PostgreSQL
-// instead of its default pglz: each result is a JSON document of a few kilobytes, which the
-// database compresses on every write (three per enterprise, each import and each daily refresh),
-// and pglz spent most of an import's time doing so. Rows written before keep their compression
-// until they are written again. SQLite stores the text as it is.
-func migrateResultsCompression(tx *gorm.DB) error {
-	if !isPostgres(tx) {
-		return nil
-	}
-	return tx.Exec("ALTER TABLE eligibility_results ALTER COLUMN result SET COMPRESSION lz4").Error
+// migrateResultsExplainedOnRead drops the stored explanation of the criteria results: the
+// verdict, route, score and counts stay, by which the pool and the statistics select and order,
+// and a page of the pool evaluates its rows' explanations again (microseconds each) from the same
+// records on the day they were computed. The explanations were a JSON document of kilobytes per
+// enterprise and tier, written three times per enterprise by every import and daily refresh: most
+// of an import's time, and most of the database's size.
+func migrateResultsExplainedOnRead(tx *gorm.DB) error {
+	// Both databases drop a column in place (SQLite since 3.35).
+	return tx.Exec("ALTER TABLE eligibility_results DROP COLUMN result").Error
 }
 
 // execEach runs statements in order, stopping at the first that fails.

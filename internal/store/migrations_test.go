@@ -92,7 +92,10 @@ func TestMigration0003EnterpriseNameSort(t *testing.T) {
 }
 
 func TestMigration0004CriteriaFacts(t *testing.T) {
-	db := storetest.New(t)
+	db := storetest.NewEmpty(t)
+	if err := store.MigrateTo(context.Background(), db, "0004_criteria_facts"); err != nil {
+		t.Fatal(err)
+	}
 	m := db.Migrator()
 	want := map[string][]string{
 		"enterprises":         {"abnormal_or_dishonest_listed", "major_incident_or_violation_3y", "field_class", "key_field", "key_chain_link", "honours", "awards", "makers_china"},
@@ -273,16 +276,24 @@ func TestMigrateWhenServersStartTogether(t *testing.T) {
 	}
 }
 
-func TestMigration0013ResultsCompression(t *testing.T) {
-	db := storetest.New(t)
-	if db.Dialector.Name() != "postgres" {
-		return // SQLite does not compress; the migration leaves it alone.
-	}
-	var method string
-	if err := db.Raw("SELECT attcompression FROM pg_attribute WHERE attrelid = 'eligibility_results'::regclass AND attname = 'result'").Scan(&method).Error; err != nil {
+func TestMigration0013ResultsExplainedOnRead(t *testing.T) {
+	db := storetest.NewEmpty(t)
+	ctx := context.Background()
+	if err := store.MigrateTo(ctx, db, "0012_statistics_cohorts"); err != nil {
 		t.Fatal(err)
 	}
-	if method != "l" {
-		t.Errorf("eligibility_results.result compressed by %q, want l (lz4)", method)
+	if !db.Migrator().HasColumn("eligibility_results", "result") {
+		t.Fatal("no stored explanation before 0013")
+	}
+	if err := store.Migrate(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	if db.Migrator().HasColumn("eligibility_results", "result") {
+		t.Error("the stored explanation is still there")
+	}
+	for _, c := range []string{"eligible", "route", "score", "unmet_count", "missing_count", "computed_at"} {
+		if !db.Migrator().HasColumn("eligibility_results", c) {
+			t.Errorf("eligibility_results.%s dropped", c)
+		}
 	}
 }
