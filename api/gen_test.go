@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 )
 
@@ -39,5 +41,34 @@ func TestGen(t *testing.T) {
 	}
 	if code, _ := gen("-enterprises", "0", "-add"); code != 1 {
 		t.Errorf("gen of no enterprise exited %d", code)
+	}
+
+	// api recount counts the statistics again: here, after they were lost.
+	ctx := context.Background()
+	db, err := store.Open(ctx, os.Getenv("DATABASE_URL"), os.Getenv("DATA_DIR"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if sqlDB, err := db.DB(); err == nil {
+			sqlDB.Close()
+		}
+	}()
+	sum := func() (n int64) {
+		if err := db.Raw("SELECT COALESCE(SUM(n), 0) FROM stat_cohorts").Scan(&n).Error; err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	counted := sum()
+	if err := db.Exec("DELETE FROM stat_cohorts").Error; err != nil || counted == 0 {
+		t.Fatalf("%d counted; %v", counted, err)
+	}
+	var stderr bytes.Buffer
+	if code := run(ctx, []string{"recount"}, strings.NewReader(""), &stderr); code != 0 || !strings.Contains(stderr.String(), "statistics recounted") {
+		t.Fatalf("recount exited %d: %s", code, stderr.String())
+	}
+	if again := sum(); again != counted {
+		t.Errorf("recounted %d, gen counted %d", again, counted)
 	}
 }

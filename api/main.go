@@ -98,8 +98,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) 
 		err = backup(ctx, cfg, args, stderr)
 	case "gen":
 		err = gen(ctx, cfg, args, stderr)
+	case "recount":
+		err = recount(ctx, cfg, log, stderr)
 	case "help", "-h", "--help":
-		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME | backup -out FILE | gen -enterprises N -seed S]")
+		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME | backup -out FILE | gen -enterprises N -seed S | recount]")
 		return 0
 	default:
 		fmt.Fprintf(stderr, "unknown command %q; try: api help\n", cmd)
@@ -162,6 +164,23 @@ func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Wri
 		return err
 	}
 	fmt.Fprintf(stderr, "backed up to %s (%d bytes, %s)\n", *out, info.Size(), time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// recount counts the statistics' cohorts again from the registry, while the servers run: after
+// a repair of the data by hand in SQL, which moves no counts (see docs/operations.md).
+func recount(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.Writer) error {
+	db, err := openMigrated(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := db.DB()
+	defer sqlDB.Close()
+	start := time.Now()
+	if err := store.NewStats(db).RebuildCohorts(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "statistics recounted (%s)\n", time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

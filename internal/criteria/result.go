@@ -77,7 +77,7 @@ func (c Criterion) wire() criterionJSON {
 	return criterionJSON{c.Code, c.Group(), c.Label(), c.Value, c.Requirement, c.Status, c.Points, c.MaxPoints}
 }
 
-// UnmarshalJSON reads a criterion written by MarshalJSON (a stored result, say).
+// UnmarshalJSON reads a criterion written by MarshalJSON (a frozen self-check read back, say).
 func (c *Criterion) UnmarshalJSON(b []byte) error {
 	var w criterionJSON
 	if err := json.Unmarshal(b, &w); err != nil {
@@ -119,9 +119,8 @@ type resultJSON struct {
 // MarshalJSON writes the result as the evaluation contract of CRITERIA.md shows it.
 func (r Result) MarshalJSON() ([]byte, error) { return r.JSON() }
 
-// JSON is MarshalJSON for a caller that encodes many results on their own (the registry's stored
-// results): called directly, it spares the encoder's check of a marshaler's output, a second pass
-// over every byte.
+// JSON is MarshalJSON for a caller that wants a result's bytes on their own: called directly, it
+// spares the encoder's check of a marshaler's output, a second pass over every byte.
 func (r Result) JSON() ([]byte, error) {
 	w := resultJSON{Tier: r.Tier, Ruleset: r.Ruleset, ReportYear: r.ReportYear, Eligible: r.Eligible, Route: r.Route,
 		Score: r.Score, SizeClass: r.SizeClass, Missing: r.Missing}

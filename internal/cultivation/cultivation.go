@@ -58,7 +58,9 @@ type Candidate struct {
 	SizeClass    string
 	Eligible     bool
 	Score        *int
-	ComputedAt   time.Time // when its stored result was computed
+	Ruleset      string    // the stored result's
+	ReportYear   int       // the stored result's
+	ComputedAt   time.Time // when the stored result was computed
 	Entry        *Entry
 }
 
@@ -141,11 +143,11 @@ func (s Service) List(ctx context.Context, actor access.Actor, f Filter) (paging
 	if err != nil {
 		return paging.Result[Row]{}, err
 	}
-	computedOn := make(map[int64]calendar.Date, len(candidates))
+	computed := make(map[int64]eligibility.Computed, len(candidates))
 	for _, c := range candidates {
-		computedOn[c.EnterpriseID] = calendar.On(c.ComputedAt, s.Location)
+		computed[c.EnterpriseID] = eligibility.Computed{On: calendar.On(c.ComputedAt, s.Location), Ruleset: c.Ruleset, ReportYear: c.ReportYear}
 	}
-	explained, err := eligibility.Explained(ctx, s.Store, computedOn)
+	explained, err := eligibility.Explained(ctx, s.Store, computed)
 	if err != nil {
 		return paging.Result[Row]{}, err
 	}

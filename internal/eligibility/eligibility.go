@@ -168,12 +168,20 @@ type InputStore interface {
 	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
 }
 
-// Explained evaluates again, for each enterprise, the results stored for it on a day (the
-// stored results keep the verdict, not its explanation): the same records on the same day give
-// the same results, since every change of an enterprise's records refreshes its stored ones. An
-// enterprise not found has none.
-func Explained(ctx context.Context, st InputStore, computedOn map[int64]calendar.Date) (map[int64][]criteria.Result, error) {
-	ids := slices.Sorted(maps.Keys(computedOn))
+// Computed is how a stored result was computed: on which day, under which ruleset, for which
+// report year.
+type Computed struct {
+	On         calendar.Date
+	Ruleset    string
+	ReportYear int
+}
+
+// Explained evaluates again, for each enterprise, the results stored for it (which keep the
+// verdict, not its explanation), as they were computed: the same records, day, ruleset and year
+// give the same results, since every change of an enterprise's records refreshes its stored
+// ones. An enterprise not found has none.
+func Explained(ctx context.Context, st InputStore, computed map[int64]Computed) (map[int64][]criteria.Result, error) {
+	ids := slices.Sorted(maps.Keys(computed))
 	out := make(map[int64][]criteria.Result, len(ids))
 	for part := range slices.Chunk(ids, refreshChunk) {
 		es, err := st.EnterprisesOf(ctx, part)
@@ -193,7 +201,8 @@ func Explained(ctx context.Context, st InputStore, computedOn map[int64]calendar
 			if !ok {
 				continue
 			}
-			if out[id], err = Evaluate(e, reports[id], quals[id], computedOn[id]); err != nil {
+			c := computed[id]
+			if out[id], err = evaluate(e, reports[id], quals[id], c.ReportYear, c.Ruleset, c.On); err != nil {
 				return nil, err
 			}
 		}

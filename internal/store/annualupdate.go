@@ -62,7 +62,7 @@ func proposalFromView(v proposalView) annualupdate.Proposal {
 type AnnualUpdates struct{ conn }
 
 // NewAnnualUpdates returns the annual update's store over db.
-func NewAnnualUpdates(db *gorm.DB) AnnualUpdates { return AnnualUpdates{conn{db}} }
+func NewAnnualUpdates(db *gorm.DB) AnnualUpdates { return AnnualUpdates{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s AnnualUpdates) Tx(ctx context.Context, fn func(annualupdate.Store) error) error {

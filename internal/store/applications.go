@@ -75,7 +75,7 @@ func applicationFromView(v applicationView) application.Application {
 type Applications struct{ conn }
 
 // NewApplications returns the applications' store over db.
-func NewApplications(db *gorm.DB) Applications { return Applications{conn{db}} }
+func NewApplications(db *gorm.DB) Applications { return Applications{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Applications) Tx(ctx context.Context, fn func(application.Store) error) error {
@@ -363,4 +363,4 @@ func (c conn) MarkRead(ctx context.Context, userID, id int64, at time.Time) erro
 type Notifications struct{ conn }
 
 // NewNotifications returns the notices' store over db.
-func NewNotifications(db *gorm.DB) Notifications { return Notifications{conn{db}} }
+func NewNotifications(db *gorm.DB) Notifications { return Notifications{conn{db: db}} }

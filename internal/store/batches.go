@@ -46,7 +46,7 @@ func batchFromRow(r batchRow) batch.Batch {
 type Batches struct{ conn }
 
 // NewBatches returns the batches' store over db.
-func NewBatches(db *gorm.DB) Batches { return Batches{conn{db}} }
+func NewBatches(db *gorm.DB) Batches { return Batches{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Batches) Tx(ctx context.Context, fn func(batch.Store) error) error {

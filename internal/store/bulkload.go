@@ -35,7 +35,7 @@ type Bulk struct {
 }
 
 // NewBulk returns the bulk loader's store over db.
-func NewBulk(db *gorm.DB) Bulk { return Bulk{conn: conn{db}} }
+func NewBulk(db *gorm.DB) Bulk { return Bulk{conn: conn{db: db}} }
 
 // Tx runs fn in one transaction. On PostgreSQL the transaction holds a connection of its own, so
 // that COPY can go through the same connection as the transaction's statements, and takes an
@@ -59,7 +59,7 @@ func (s Bulk) Tx(ctx context.Context, fn func(synth.Store) error) error {
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(hashtext('tiertracker:bulk_load'))").Error; err != nil {
 				return wrap(err, "bulk load lock")
 			}
-			return fn(Bulk{conn: conn{tx}, raw: raw, deferred: new([]string)})
+			return fn(Bulk{conn: conn{db: tx}, raw: raw, deferred: new([]string)})
 		})
 	})
 }

@@ -43,7 +43,9 @@ const (
 // recounted runs write, which changes a facet of what the enterprises ids contribute to the
 // statistics' cohorts, and moves their counts by the difference, in one transaction. The
 // enterprises are locked as they are read, before the write, so that two writers of one
-// enterprise take turns and each sees the other's write as its "before".
+// enterprise take turns and each sees the other's write as its "before". The lock is FOR NO KEY
+// UPDATE, which rows inserted with a reference to the enterprise (a report, a result) do not
+// conflict with.
 func (c conn) recounted(ctx context.Context, ids []int64, changes facet, write func(conn) error) error {
 	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
 	return c.tx(ctx, func(tx conn) error {
@@ -69,14 +71,13 @@ func (c conn) recounted(ctx context.Context, ids []int64, changes facet, write f
 		if err := tx.cohortFacts(ctx, after, ids, changes, false); err != nil {
 			return err
 		}
-		tally := stats.Tally{}
 		for _, f := range before {
-			tally.Add(*f, -1)
+			tx.cohorts.Add(*f, -1)
 		}
 		for _, f := range after {
-			tally.Add(*f, 1)
+			tx.cohorts.Add(*f, 1)
 		}
-		return tx.addCohorts(ctx, tally)
+		return nil // tx writes them as the transaction commits
 	})
 }
 
@@ -105,8 +106,8 @@ func (c conn) readCohortFacts(ctx context.Context, out map[int64]*stats.Facts, a
 			IndustryCode string
 		}
 		q := among(c.ctx(ctx).Table("enterprises").Select("id, region_code, COALESCE(industry_code, '') AS industry_code"), "id")
-		if lock {
-			q = forUpdate(q.Order("id"))
+		if lock && isPostgres(c.db) {
+			q = q.Order("id").Clauses(clause.Locking{Strength: "NO KEY UPDATE"})
 		}
 		if err := q.Find(&es).Error; err != nil {
 			return wrap(err, "cohort enterprises")
@@ -173,9 +174,20 @@ func (c conn) addCohorts(ctx context.Context, tally stats.Tally) error {
 	return wrap(err, "add to cohorts")
 }
 
-// RebuildCohorts counts the statistics' cohorts again from every enterprise, in the caller's
-// transaction: after a bulk load, which writes the tables without counting.
+// RebuildCohorts counts the statistics' cohorts again from every enterprise: after a bulk load,
+// which writes the tables without counting, or a repair by hand. Writers wait for it (on
+// PostgreSQL the cohorts are locked against writes for its length): a write that commits before
+// it reads is counted, one that commits after adds its changes to the new counts.
 func (c conn) RebuildCohorts(ctx context.Context) error {
+	return c.tx(ctx, func(tx conn) error { return tx.rebuildCohorts(ctx) })
+}
+
+func (c conn) rebuildCohorts(ctx context.Context) error {
+	if isPostgres(c.db) {
+		if err := c.ctx(ctx).Exec("LOCK TABLE stat_cohorts IN EXCLUSIVE MODE").Error; err != nil {
+			return wrap(err, "lock cohorts")
+		}
+	}
 	if err := c.ctx(ctx).Exec("DELETE FROM stat_cohorts").Error; err != nil {
 		return wrap(err, "clear cohorts")
 	}

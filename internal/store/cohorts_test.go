@@ -18,6 +18,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/paging"
 	"github.com/tiertracker/tiertracker/internal/qualification"
+	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
 	"github.com/tiertracker/tiertracker/internal/user"
@@ -186,4 +187,100 @@ func TestMigration0012StatisticsCohorts(t *testing.T) {
 	if counted := storedCohorts(t, db); len(counted) == 0 || !maps.Equal(kept, counted) {
 		t.Errorf("migrated: %d cohorts, the writes kept %d", len(counted), len(kept))
 	}
+}
+
+// TestCohortsOfConcurrentReports saves reports of one enterprise at once, each with its refresh
+// in its own transaction, as an enterprise user and an officer may: a report's insert takes a
+// share lock of its enterprise first (its foreign key), which the refresh's lock of the
+// enterprise must not deadlock against.
+func TestCohortsOfConcurrentReports(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
+	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	list, _, err := store.NewEnterprises(db).ListEnterprises(ctx, enterprise.Filter{Page: paging.Request{Number: 1, Size: 1}})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("enterprises: %d, %v", len(list), err)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := range 8 {
+		wg.Go(func() {
+			errs <- store.NewReports(db).Tx(ctx, func(st report.Store) error {
+				a := report.Annual{EnterpriseID: list[0].ID, Version: 1, CreatedAt: now, UpdatedAt: now}
+				a.Year = 2000 + i
+				if err := st.CreateAnnualReport(ctx, &a); err != nil {
+					return err
+				}
+				return st.RefreshEligibility(ctx, list[0].ID, now, time.UTC)
+			})
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	checkCohorts(t, db, "concurrent reports")
+}
+
+// TestCohortsOfALongTransaction moves two enterprises of one cohort in a long transaction (as an
+// import does), while another moves the second meanwhile: the counts are written as each
+// transaction commits, so the long one holds no count row the other waits for while it waits for
+// the other's enterprise.
+func TestCohortsOfALongTransaction(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
+	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
+		t.Fatal(err)
+	}
+	ents := store.NewEnterprises(db)
+	list, _, err := ents.ListEnterprises(ctx, enterprise.Filter{Page: paging.Request{Number: 1, Size: 2}})
+	if err != nil || len(list) < 2 {
+		t.Fatalf("enterprises: %d, %v", len(list), err)
+	}
+	eligible := []criteria.Result{{Tier: criteria.InnovativeSME, Ruleset: criteria.Ruleset2022, ReportYear: 2025, Eligible: true}}
+	// Both in one region and industry, eligible for one tier: they share that cohort's count.
+	move := func(st enterprise.Store, id int64, region string) error {
+		e, err := st.GetEnterprise(ctx, access.Scope{}, id)
+		if err != nil {
+			return err
+		}
+		e.RegionCode, e.IndustryCode = region, "C34"
+		return st.UpdateEnterprise(ctx, &e, e.Version)
+	}
+	for _, e := range list {
+		if err := move(ents, e.ID, "445202"); err != nil {
+			t.Fatal(err)
+		}
+		if err := store.NewEligibility(db).SaveResults(ctx, e.ID, eligible, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	moved := make(chan struct{})
+	other := make(chan error, 1)
+	go func() {
+		<-moved
+		other <- ents.Tx(ctx, func(st enterprise.Store) error { return move(st, list[1].ID, "445203") })
+	}()
+	err = ents.Tx(ctx, func(st enterprise.Store) error {
+		if err := move(st, list[0].ID, "445281"); err != nil {
+			return err
+		}
+		close(moved)
+		time.Sleep(300 * time.Millisecond) // the other takes the second enterprise
+		return move(st, list[1].ID, "445224")
+	})
+	if err != nil {
+		t.Errorf("the long transaction: %v", err)
+	}
+	if err := <-other; err != nil {
+		t.Errorf("the other: %v", err)
+	}
+	checkCohorts(t, db, "a long transaction beside another")
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/tiertracker/tiertracker/internal/auth"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/paging"
+	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/user"
 )
 
@@ -21,19 +22,40 @@ import (
 // interface asks for, binding the transaction to a value of the same adapter.
 type conn struct {
 	db *gorm.DB
+	// cohorts gathers the changes to the statistics' cohorts of the transaction tx began (nil
+	// outside one), written as it commits: see recounted.
+	cohorts stats.Tally
 }
 
 func (c conn) ctx(ctx context.Context) *gorm.DB { return c.db.WithContext(ctx) }
 
+// tx runs fn in a transaction, nested in c's if c is one (a savepoint). The cohorts' changes fn
+// makes are written when the outermost transaction commits, in one sorted statement group: a
+// count row of the cohorts is shared by every enterprise of its tier, region and industry, and
+// taking its lock at each write would hold it for a long transaction's length (an import's) and
+// let two transactions take two of them in opposite orders. Changes made inside a savepoint that
+// rolls back are dropped with it.
 func (c conn) tx(ctx context.Context, fn func(conn) error) error {
-	return c.ctx(ctx).Transaction(func(tx *gorm.DB) error { return fn(conn{tx}) })
+	return c.ctx(ctx).Transaction(func(tx *gorm.DB) error {
+		inner := conn{db: tx, cohorts: stats.Tally{}}
+		if err := fn(inner); err != nil {
+			return err
+		}
+		if c.cohorts != nil {
+			for k, n := range inner.cohorts {
+				c.cohorts[k] += n
+			}
+			return nil
+		}
+		return inner.addCohorts(ctx, inner.cohorts)
+	})
 }
 
 // Enterprises is the registry's store.
 type Enterprises struct{ conn }
 
 // NewEnterprises returns the registry's store over db.
-func NewEnterprises(db *gorm.DB) Enterprises { return Enterprises{conn{db}} }
+func NewEnterprises(db *gorm.DB) Enterprises { return Enterprises{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Enterprises) Tx(ctx context.Context, fn func(enterprise.Store) error) error {
@@ -44,7 +66,7 @@ func (s Enterprises) Tx(ctx context.Context, fn func(enterprise.Store) error) er
 type Users struct{ conn }
 
 // NewUsers returns the accounts' store over db.
-func NewUsers(db *gorm.DB) Users { return Users{conn{db}} }
+func NewUsers(db *gorm.DB) Users { return Users{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Users) Tx(ctx context.Context, fn func(user.Store) error) error {
@@ -55,7 +77,7 @@ func (s Users) Tx(ctx context.Context, fn func(user.Store) error) error {
 type Sessions struct{ conn }
 
 // NewSessions returns the sign-in store over db.
-func NewSessions(db *gorm.DB) Sessions { return Sessions{conn{db}} }
+func NewSessions(db *gorm.DB) Sessions { return Sessions{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Sessions) Tx(ctx context.Context, fn func(auth.Store) error) error {
@@ -66,7 +88,7 @@ func (s Sessions) Tx(ctx context.Context, fn func(auth.Store) error) error {
 type Reader struct{ conn }
 
 // NewReader returns the read-only store over db.
-func NewReader(db *gorm.DB) Reader { return Reader{conn{db}} }
+func NewReader(db *gorm.DB) Reader { return Reader{conn{db: db}} }
 
 // notFoundOr turns "no row" into not_found and wraps anything else as internal.
 func notFoundOr(err error, what string) error {

@@ -31,7 +31,7 @@ func (cultivationRow) TableName() string { return "cultivation_entries" }
 type Cultivation struct{ conn }
 
 // NewCultivation returns the pool's store over db.
-func NewCultivation(db *gorm.DB) Cultivation { return Cultivation{conn{db}} }
+func NewCultivation(db *gorm.DB) Cultivation { return Cultivation{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Cultivation) Tx(ctx context.Context, fn func(cultivation.Store) error) error {
@@ -48,6 +48,8 @@ type candidateRow struct {
 	SizeClass    *string
 	Eligible     bool
 	Score        *int
+	Ruleset      string
+	ReportYear   int
 	ComputedAt   time.Time
 	EntryID      *int64
 	OwnerID      *int64
@@ -106,7 +108,7 @@ func (c conn) ListCandidates(ctx context.Context, f cultivation.Filter) ([]culti
 		return nil, 0, wrap(err, "count pool")
 	}
 	q = q.Select(`e.id AS enterprise_id, e.name, e.credit_code, e.region_code, r.name AS region_name, e.industry_code,
-		e.size_class, er.eligible, er.score, er.computed_at, ce.id AS entry_id, ce.owner_id, u.display_name AS owner_name,
+		e.size_class, er.eligible, er.score, er.ruleset, er.report_year, er.computed_at, ce.id AS entry_id, ce.owner_id, u.display_name AS owner_name,
 		ce.note, ce.follow_up_on, ce.created_by, ce.version AS entry_version, ce.created_at AS entry_created,
 		ce.updated_at AS entry_updated`).
 		Order("er.eligible DESC, er.unmet_count, CASE WHEN er.score IS NULL THEN 1 ELSE 0 END, er.score DESC, e.name_sort, e.id")
@@ -120,7 +122,7 @@ func (c conn) ListCandidates(ctx context.Context, f cultivation.Filter) ([]culti
 		cand := cultivation.Candidate{
 			EnterpriseID: r.EnterpriseID, Name: r.Name, CreditCode: r.CreditCode, RegionCode: r.RegionCode,
 			RegionName: r.RegionName, IndustryCode: strOf(r.IndustryCode), SizeClass: strOf(r.SizeClass),
-			Eligible: r.Eligible, Score: r.Score, ComputedAt: r.ComputedAt.UTC(),
+			Eligible: r.Eligible, Score: r.Score, Ruleset: r.Ruleset, ReportYear: r.ReportYear, ComputedAt: r.ComputedAt.UTC(),
 		}
 		if r.EntryID != nil {
 			cand.Entry = &cultivation.Entry{

@@ -31,7 +31,7 @@ func (eligibilityRow) TableName() string { return "eligibility_results" }
 type Eligibility struct{ conn }
 
 // NewEligibility returns the self-check's store over db.
-func NewEligibility(db *gorm.DB) Eligibility { return Eligibility{conn{db}} }
+func NewEligibility(db *gorm.DB) Eligibility { return Eligibility{conn{db: db}} }
 
 // resultToRow is the stored form of an enterprise's result of a tier, computed at a time: its
 // verdict without its explanation, which is evaluated again when it is shown (migration 0013).

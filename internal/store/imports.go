@@ -65,7 +65,7 @@ func importFromRow(r importRow) importer.Import {
 type Imports struct{ conn }
 
 // NewImports returns the import jobs' store over db.
-func NewImports(db *gorm.DB) Imports { return Imports{conn{db}} }
+func NewImports(db *gorm.DB) Imports { return Imports{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Imports) Tx(ctx context.Context, fn func(importer.Store) error) error {

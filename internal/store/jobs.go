@@ -26,7 +26,7 @@ func (jobClaimRow) TableName() string { return "job_claims" }
 type Jobs struct{ conn }
 
 // NewJobs returns the periodic jobs' store over db.
-func NewJobs(db *gorm.DB) Jobs { return Jobs{conn{db}} }
+func NewJobs(db *gorm.DB) Jobs { return Jobs{conn{db: db}} }
 
 // ClaimDay takes a job for a day, answering true to the one replica that takes it first, and false
 // to every later asker, itself included. A replica that fails the job after claiming it leaves

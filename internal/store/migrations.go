@@ -662,7 +662,7 @@ func migrateStatisticsCohorts(tx *gorm.DB) error {
 	if err := tx.AutoMigrate(&statCohort{}); err != nil {
 		return err
 	}
-	return conn{tx}.RebuildCohorts(tx.Statement.Context)
+	return conn{db: tx}.RebuildCohorts(tx.Statement.Context)
 }
 
 // migrateResultsExplainedOnRead drops the stored explanation of the criteria results: the

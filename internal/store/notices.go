@@ -68,7 +68,7 @@ func (objectionFileRow) TableName() string { return "objection_files" }
 type Notices struct{ conn }
 
 // NewNotices returns the public notices' store over db.
-func NewNotices(db *gorm.DB) Notices { return Notices{conn{db}} }
+func NewNotices(db *gorm.DB) Notices { return Notices{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Notices) Tx(ctx context.Context, fn func(notice.Store) error) error {

@@ -163,7 +163,7 @@ func holdsArgs(tier criteria.Tier, day calendar.Date) []any {
 type Qualifications struct{ conn }
 
 // NewQualifications returns the qualifications' store over db.
-func NewQualifications(db *gorm.DB) Qualifications { return Qualifications{conn{db}} }
+func NewQualifications(db *gorm.DB) Qualifications { return Qualifications{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Qualifications) Tx(ctx context.Context, fn func(qualification.Store) error) error {

@@ -20,7 +20,7 @@ func (rateLimitRow) TableName() string { return "rate_limits" }
 type RateLimits struct{ conn }
 
 // NewRateLimits returns the store of rate-limit counters over db.
-func NewRateLimits(db *gorm.DB) RateLimits { return RateLimits{conn{db}} }
+func NewRateLimits(db *gorm.DB) RateLimits { return RateLimits{conn{db: db}} }
 
 // Hit counts one use of key in one statement, restarting a window that began before windowStart.
 func (c conn) Hit(ctx context.Context, key string, now, windowStart time.Time) (int, time.Time, error) {

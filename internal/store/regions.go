@@ -55,7 +55,7 @@ func (c conn) UpsertRegions(ctx context.Context, regions []region.Region, now ti
 type Regions struct{ conn }
 
 // NewRegions returns the admin's store of regions over db.
-func NewRegions(db *gorm.DB) Regions { return Regions{conn{db}} }
+func NewRegions(db *gorm.DB) Regions { return Regions{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Regions) Tx(ctx context.Context, fn func(region.AdminStore) error) error {

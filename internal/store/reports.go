@@ -187,7 +187,7 @@ func (c conn) SetSizeClasses(ctx context.Context, sizes map[int64]string) error 
 type Reports struct{ conn }
 
 // NewReports returns the annual figures' store over db.
-func NewReports(db *gorm.DB) Reports { return Reports{conn{db}} }
+func NewReports(db *gorm.DB) Reports { return Reports{conn{db: db}} }
 
 // Tx runs fn in one transaction.
 func (s Reports) Tx(ctx context.Context, fn func(report.Store) error) error {

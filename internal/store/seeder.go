@@ -12,7 +12,7 @@ import (
 type Seeder struct{ conn }
 
 // NewSeeder returns the demo city's store over db.
-func NewSeeder(db *gorm.DB) Seeder { return Seeder{conn{db}} }
+func NewSeeder(db *gorm.DB) Seeder { return Seeder{conn{db: db}} }
 
 // Tx runs fn in one transaction, one seeder at a time: replicas started together on an empty
 // PostgreSQL queue on an advisory lock (SQLite's immediate transactions queue anyway), so that the

@@ -15,14 +15,12 @@ import (
 type Stats struct{ conn }
 
 // NewStats returns the statistics' store over db.
-func NewStats(db *gorm.DB) Stats { return Stats{conn{db}} }
-
-// The figures as of a date sum the statistics' cohorts of that date (stats.Cohort, kept in step
-// with every write by recounted) instead of counting qualifications: however large the registry,
-// a figure reads a few thousand rows.
+func NewStats(db *gorm.DB) Stats { return Stats{conn{db: db}} }
 
 // cohortsOn selects the cohorts (c) of the kinds that count on the filter's date, within its scope
-// and filters.
+// and filters. The figures as of a date sum the cohorts of that date (stats.Cohort, kept in step
+// with every write by recounted) instead of counting qualifications: however large the registry,
+// a figure reads a few thousand rows.
 func (c conn) cohortsOn(ctx context.Context, f stats.Filter, kinds ...stats.Kind) *gorm.DB {
 	d := f.AsOf.String()
 	return c.cohortsOf(ctx, f, kinds...).Where("c.starts_on <= ? AND c.ends_on >= ?", d, d)
