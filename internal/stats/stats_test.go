@@ -5,26 +5,18 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
-
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/criteria"
-	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/stats"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
-	"github.com/tiertracker/tiertracker/internal/user"
 )
 
 func TestDemoCitySummaryAgreesWithTheLists(t *testing.T) {
-	db := storetest.New(t)
+	db, now := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
 	clock := func() time.Time { return now }
 	svc := stats.Service{Store: store.NewStats(db), Now: clock, Location: time.UTC}
 	quals := qualification.Service{Store: store.NewQualifications(db), Now: clock, Location: time.UTC}
@@ -95,12 +87,8 @@ func TestDemoCitySummaryAgreesWithTheLists(t *testing.T) {
 // TestCandidatesAgreeWithTheStoredResults counts the candidates of each tier straight from the
 // stored results and qualifications, on several dates, over the city and within a region.
 func TestCandidatesAgreeWithTheStoredResults(t *testing.T) {
-	db := storetest.New(t)
+	db, now := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
 	svc := stats.Service{Store: store.NewStats(db), Now: func() time.Time { return now }, Location: time.UTC}
 	seen := 0
 	for _, asOf := range []calendar.Date{calendar.NewDate(2021, 3, 1), calendar.NewDate(2023, 6, 30), calendar.NewDate(2026, 11, 26)} {

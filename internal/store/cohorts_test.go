@@ -8,21 +8,44 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/crypto/bcrypt"
 	"gorm.io/gorm"
 
 	"github.com/tiertracker/tiertracker/internal/access"
 	"github.com/tiertracker/tiertracker/internal/calendar"
 	"github.com/tiertracker/tiertracker/internal/criteria"
-	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/enterprise"
 	"github.com/tiertracker/tiertracker/internal/paging"
 	"github.com/tiertracker/tiertracker/internal/qualification"
 	"github.com/tiertracker/tiertracker/internal/report"
 	"github.com/tiertracker/tiertracker/internal/store"
 	"github.com/tiertracker/tiertracker/internal/store/storetest"
-	"github.com/tiertracker/tiertracker/internal/user"
 )
+
+// firstEnterprises returns the first n enterprises of the registry.
+func firstEnterprises(t *testing.T, db *gorm.DB, n int) []enterprise.Enterprise {
+	t.Helper()
+	list, _, err := store.NewEnterprises(db).ListEnterprises(context.Background(), enterprise.Filter{Page: paging.Request{Number: 1, Size: n}})
+	if err != nil || len(list) < n {
+		t.Fatalf("enterprises: %d, %v", len(list), err)
+	}
+	return list
+}
+
+// concurrently runs n writes at once, each i of 0..n-1, and fails the test with those that fail.
+func concurrently(t *testing.T, n int, write func(i int) error) {
+	t.Helper()
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() { errs[i] = write(i) })
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("write %d: %v", i, err)
+		}
+	}
+}
 
 // storedCohorts reads the statistics' cohorts whose count is not zero.
 func storedCohorts(t *testing.T, db *gorm.DB) map[string]int64 {
@@ -71,12 +94,8 @@ func checkCohorts(t *testing.T, db *gorm.DB, after string) {
 }
 
 func TestCohortsKeptInStepWithTheWrites(t *testing.T) {
-	db := storetest.New(t)
+	db, now := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
 	checkCohorts(t, db, "the demo seed")
 
 	quals := store.NewQualifications(db)
@@ -133,46 +152,24 @@ func TestCohortsKeptInStepWithTheWrites(t *testing.T) {
 // each in its own transaction: the enterprise's highest-tier periods depend on all of them, so
 // each writer must see the others' grants (on PostgreSQL, the enterprise's lock).
 func TestCohortsOfConcurrentGrants(t *testing.T) {
-	db := storetest.New(t)
+	db, now := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
 	ents := store.NewEnterprises(db)
-	list, _, err := ents.ListEnterprises(ctx, enterprise.Filter{Page: paging.Request{Number: 1, Size: 2}})
-	if err != nil || len(list) < 2 {
-		t.Fatalf("enterprises: %d, %v", len(list), err)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 16)
-	for i := range 16 {
-		wg.Go(func() {
-			granted := calendar.NewDate(2020, 1, 1).AddDays(97 * i)
-			q := qualification.Qualification{EnterpriseID: list[i%2].ID, Tier: criteria.Tiers[i%3], Source: qualification.SourceImport,
-				GrantedOn: granted, ValidUntil: qualification.ValidUntilOf(granted), Version: 1, CreatedAt: now, UpdatedAt: now}
-			errs <- ents.CreateQualifications(ctx, []qualification.Qualification{q})
-		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	list := firstEnterprises(t, db, 2)
+	concurrently(t, 16, func(i int) error {
+		granted := calendar.NewDate(2020, 1, 1).AddDays(97 * i)
+		q := qualification.Qualification{EnterpriseID: list[i%2].ID, Tier: criteria.Tiers[i%3], Source: qualification.SourceImport,
+			GrantedOn: granted, ValidUntil: qualification.ValidUntilOf(granted), Version: 1, CreatedAt: now, UpdatedAt: now}
+		return ents.CreateQualifications(ctx, []qualification.Qualification{q})
+	})
 	checkCohorts(t, db, "concurrent grants")
 }
 
 // TestMigration0012StatisticsCohorts upgrades a database with a registry in it: the migration
 // counts the cohorts of what is there, as the writes since would have kept them.
 func TestMigration0012StatisticsCohorts(t *testing.T) {
-	db := storetest.New(t)
+	db, _ := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
 	kept := storedCohorts(t, db)
 	// The database as the release before left it: no cohorts, 0012 not applied.
 	if err := db.Migrator().DropTable("stat_cohorts"); err != nil {
@@ -194,37 +191,19 @@ func TestMigration0012StatisticsCohorts(t *testing.T) {
 // share lock of its enterprise first (its foreign key), which the refresh's lock of the
 // enterprise must not deadlock against.
 func TestCohortsOfConcurrentReports(t *testing.T) {
-	db := storetest.New(t)
+	db, now := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
-	list, _, err := store.NewEnterprises(db).ListEnterprises(ctx, enterprise.Filter{Page: paging.Request{Number: 1, Size: 1}})
-	if err != nil || len(list) == 0 {
-		t.Fatalf("enterprises: %d, %v", len(list), err)
-	}
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for i := range 8 {
-		wg.Go(func() {
-			errs <- store.NewReports(db).Tx(ctx, func(st report.Store) error {
-				a := report.Annual{EnterpriseID: list[0].ID, Version: 1, CreatedAt: now, UpdatedAt: now}
-				a.Year = 2000 + i
-				if err := st.CreateAnnualReport(ctx, &a); err != nil {
-					return err
-				}
-				return st.RefreshEligibility(ctx, list[0].ID, now, time.UTC)
-			})
+	list := firstEnterprises(t, db, 1)
+	concurrently(t, 8, func(i int) error {
+		return store.NewReports(db).Tx(ctx, func(st report.Store) error {
+			a := report.Annual{EnterpriseID: list[0].ID, Version: 1, CreatedAt: now, UpdatedAt: now}
+			a.Year = 2000 + i
+			if err := st.CreateAnnualReport(ctx, &a); err != nil {
+				return err
+			}
+			return st.RefreshEligibility(ctx, list[0].ID, now, time.UTC)
 		})
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil {
-			t.Error(err)
-		}
-	}
+	})
 	checkCohorts(t, db, "concurrent reports")
 }
 
@@ -233,17 +212,10 @@ func TestCohortsOfConcurrentReports(t *testing.T) {
 // transaction commits, so the long one holds no count row the other waits for while it waits for
 // the other's enterprise.
 func TestCohortsOfALongTransaction(t *testing.T) {
-	db := storetest.New(t)
+	db, now := storetest.Demo(t)
 	ctx := context.Background()
-	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
-	if _, err := demo.Seed(ctx, store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
-		t.Fatal(err)
-	}
 	ents := store.NewEnterprises(db)
-	list, _, err := ents.ListEnterprises(ctx, enterprise.Filter{Page: paging.Request{Number: 1, Size: 2}})
-	if err != nil || len(list) < 2 {
-		t.Fatalf("enterprises: %d, %v", len(list), err)
-	}
+	list := firstEnterprises(t, db, 2)
 	eligible := []criteria.Result{{Tier: criteria.InnovativeSME, Ruleset: criteria.Ruleset2022, ReportYear: 2025, Eligible: true}}
 	// Both in one region and industry, eligible for one tier: they share that cohort's count.
 	move := func(st enterprise.Store, id int64, region string) error {
@@ -268,7 +240,7 @@ func TestCohortsOfALongTransaction(t *testing.T) {
 		<-moved
 		other <- ents.Tx(ctx, func(st enterprise.Store) error { return move(st, list[1].ID, "445203") })
 	}()
-	err = ents.Tx(ctx, func(st enterprise.Store) error {
+	err := ents.Tx(ctx, func(st enterprise.Store) error {
 		if err := move(st, list[0].ID, "445281"); err != nil {
 			return err
 		}

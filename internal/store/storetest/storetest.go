@@ -10,12 +10,16 @@ import (
 	"net/url"
 	"os"
 	"testing"
+	"time"
 
+	"golang.org/x/crypto/bcrypt"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"github.com/tiertracker/tiertracker/internal/demo"
 	"github.com/tiertracker/tiertracker/internal/store"
+	"github.com/tiertracker/tiertracker/internal/user"
 )
 
 // EnvURL is the variable that selects PostgreSQL for tests.
@@ -29,6 +33,17 @@ func New(t testing.TB) *gorm.DB {
 		t.Fatalf("migrate: %v", err)
 	}
 	return db
+}
+
+// Demo returns a migrated database holding the demo city, seeded on a fixed day (returned) in UTC.
+func Demo(t testing.TB) (*gorm.DB, time.Time) {
+	t.Helper()
+	db := New(t)
+	now := time.Date(2026, 11, 26, 2, 0, 0, 0, time.UTC)
+	if _, err := demo.Seed(context.Background(), store.NewSeeder(db), user.Hasher{Cost: bcrypt.MinCost}, now, time.UTC); err != nil {
+		t.Fatalf("seed the demo: %v", err)
+	}
+	return db, now
 }
 
 // NewEmpty returns an unmigrated, empty database for one test.
