@@ -71,10 +71,8 @@ type criterionJSON struct {
 }
 
 // MarshalJSON writes the criterion with its group and label.
-func (c Criterion) MarshalJSON() ([]byte, error) { return json.Marshal(c.wire()) }
-
-func (c Criterion) wire() criterionJSON {
-	return criterionJSON{c.Code, c.Group(), c.Label(), c.Value, c.Requirement, c.Status, c.Points, c.MaxPoints}
+func (c Criterion) MarshalJSON() ([]byte, error) {
+	return json.Marshal(criterionJSON{c.Code, c.Group(), c.Label(), c.Value, c.Requirement, c.Status, c.Points, c.MaxPoints})
 }
 
 // UnmarshalJSON reads a criterion written by MarshalJSON (a frozen self-check read back, say).
@@ -99,38 +97,6 @@ type Result struct {
 	SizeClass  *SizeClass  `json:"size_class"`
 	Criteria   []Criterion `json:"criteria"`
 	Missing    []string    `json:"missing"`
-}
-
-// resultJSON is the wire form of a result: its criteria in their wire form, so that the encoder
-// writes them in one pass rather than calling a marshaler per criterion (and checking its output),
-// which took most of the time of storing a registry's results.
-type resultJSON struct {
-	Tier       Tier            `json:"tier"`
-	Ruleset    string          `json:"ruleset"`
-	ReportYear int             `json:"report_year"`
-	Eligible   bool            `json:"eligible"`
-	Route      *Route          `json:"route"`
-	Score      *int            `json:"score"`
-	SizeClass  *SizeClass      `json:"size_class"`
-	Criteria   []criterionJSON `json:"criteria"`
-	Missing    []string        `json:"missing"`
-}
-
-// MarshalJSON writes the result as the evaluation contract of CRITERIA.md shows it.
-func (r Result) MarshalJSON() ([]byte, error) { return r.JSON() }
-
-// JSON is MarshalJSON for a caller that wants a result's bytes on their own: called directly, it
-// spares the encoder's check of a marshaler's output, a second pass over every byte.
-func (r Result) JSON() ([]byte, error) {
-	w := resultJSON{Tier: r.Tier, Ruleset: r.Ruleset, ReportYear: r.ReportYear, Eligible: r.Eligible, Route: r.Route,
-		Score: r.Score, SizeClass: r.SizeClass, Missing: r.Missing}
-	if r.Criteria != nil {
-		w.Criteria = make([]criterionJSON, len(r.Criteria))
-		for i, c := range r.Criteria {
-			w.Criteria[i] = c.wire()
-		}
-	}
-	return json.Marshal(w)
 }
 
 // Find returns the criterion of a code, and false when the result has none.

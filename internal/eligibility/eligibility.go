@@ -148,24 +148,27 @@ func Refresh(ctx context.Context, st Store, enterpriseID int64, now time.Time, l
 	return st.SaveResults(ctx, enterpriseID, results, now)
 }
 
-// BulkStore reads the facts of many enterprises at once and keeps their results.
-type BulkStore interface {
+// RecordsStore reads the records of many enterprises at once that the criteria are evaluated on,
+// besides the enterprises themselves.
+type RecordsStore interface {
 	// AnnualReportsOf returns the reports of these enterprises, latest year first.
 	AnnualReportsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]report.Annual, error)
 	// QualificationsOf returns the qualifications of these enterprises, latest granted first.
 	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
+}
+
+// BulkStore reads the facts of many enterprises at once and keeps their results.
+type BulkStore interface {
+	RecordsStore
 	// SaveResultsOf replaces the stored results of these enterprises.
 	SaveResultsOf(ctx context.Context, results map[int64][]criteria.Result, at time.Time) error
 }
 
 // InputStore reads what the criteria are evaluated on, for many enterprises at once.
 type InputStore interface {
+	RecordsStore
 	// EnterprisesOf returns these enterprises, by ID (those not found left out).
 	EnterprisesOf(ctx context.Context, enterpriseIDs []int64) (map[int64]enterprise.Enterprise, error)
-	// AnnualReportsOf returns the reports of these enterprises, latest year first.
-	AnnualReportsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]report.Annual, error)
-	// QualificationsOf returns the qualifications of these enterprises, latest granted first.
-	QualificationsOf(ctx context.Context, enterpriseIDs []int64) (map[int64][]qualification.Qualification, error)
 }
 
 // Computed is how a stored result was computed: on which day, under which ruleset, for which
