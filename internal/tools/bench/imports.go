@@ -156,7 +156,11 @@ func importFile(ctx context.Context, cl *client, filename string, content []byte
 	}
 	path := "/api/v1/imports/" + strconv.FormatInt(im.ID, 10)
 	wait := func(while string) error {
+		deadline := time.Now().Add(30 * time.Minute)
 		for im.Status == while {
+			if time.Now().After(deadline) {
+				return fmt.Errorf("import of %s: still %s after 30 min", filename, while)
+			}
 			time.Sleep(100 * time.Millisecond)
 			if err := cl.get(ctx, path, &im); err != nil {
 				return err

@@ -26,8 +26,16 @@ type loadRun struct {
 func closedLoop(ctx context.Context, workers int, warmup, measure time.Duration, measuring func(), do func(ctx context.Context, rng *rand.Rand) error) loadRun {
 	start := time.Now()
 	from, end := start.Add(warmup), start.Add(warmup+measure)
+	var wg sync.WaitGroup
 	if measuring != nil {
-		defer time.AfterFunc(warmup, measuring).Stop()
+		// Waited for with the workers: the caller reads what measuring wrote.
+		wg.Go(func() {
+			select {
+			case <-time.After(warmup):
+				measuring()
+			case <-ctx.Done():
+			}
+		})
 	}
 	type tally struct {
 		ds     []time.Duration
@@ -36,7 +44,6 @@ func closedLoop(ctx context.Context, workers int, warmup, measure time.Duration,
 		last   time.Time
 	}
 	tallies := make([]tally, workers)
-	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
 		go func() {

@@ -82,6 +82,10 @@ func (b *sizeBench) memory(ctx context.Context) (*memoryResult, error) {
 	})
 	close(stop)
 	wg.Wait()
+	if r.Load.Errors > 0 {
+		// A load whose requests fail holds less memory than one answered: no figure.
+		return nil, fmt.Errorf("memory: %d requests failed, the first: %s", r.Load.Errors, r.Load.FirstErr)
+	}
 	after, err := memoryOf(b.srv.pid())
 	if err != nil {
 		return nil, err

@@ -105,12 +105,9 @@ func renderMachine(b *strings.Builder, m machine) {
 
 func renderMethod(b *strings.Builder, r report) {
 	var l *listResult
-	var s *sizeResult
-	for i := range r.Sizes {
-		if r.Sizes[i].List != nil {
-			s, l = &r.Sizes[i], r.Sizes[i].List
-			break
-		}
+	var s *sizeResult // every size runs the same -phases
+	if len(r.Sizes) > 0 {
+		s, l = &r.Sizes[0], r.Sizes[0].List
 	}
 	b.WriteString("### Method\n\n")
 	b.WriteString("For each size, a fresh database: `tiertracker migrate`, then `tiertracker gen -enterprises N -seed S` " +
@@ -135,7 +132,7 @@ func renderMethod(b *strings.Builder, r report) {
 			l.Query, l.PageSize, l.Concurrency, l.Pages, secs(l.Warmup), secs(l.Duration), l.Concurrency, l.Concurrency,
 			seconds(l.Duration), strings.Join(scriptStatements(l.Script), "\n"))
 	}
-	if s != nil && s.Summary != nil {
+	if s != nil && s.Summary != nil && s.Cultivation != nil {
 		fmt.Fprintf(b, "- **Leadership summary** (`%s`) and **cultivation pool** (`%s`): up to %d sequential requests each "+
 			"(fewer, but at least %d, when they take more than %s; the count is in each size's notes), cycling through the "+
 			"variants (%d as-of dates: the last day of each past month; %d pages), after %d uncounted. The limit is "+

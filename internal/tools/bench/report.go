@@ -12,7 +12,6 @@ import (
 const (
 	listTarget         = 0.60 // of pgbench's rate
 	summaryTarget      = 50 * time.Millisecond
-	summaryTargetSize  = 1_000_000
 	importTarget       = 3.0 // times COPY
 	memoryTarget       = 150_000_000
 	spaTarget          = 350_000

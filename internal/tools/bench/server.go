@@ -54,8 +54,9 @@ func startServer(ctx context.Context, bin string, env []string, logPath string) 
 	s := &server{cmd: cmd, base: fmt.Sprintf("http://127.0.0.1:%d", port), done: make(chan error, 1)}
 	go func() { s.done <- cmd.Wait(); logFile.Close() }()
 	deadline := time.Now().Add(5 * time.Minute)
+	probe := &http.Client{Timeout: 5 * time.Second} // a server that accepts and never answers is not ready
 	for {
-		res, err := http.Get(s.base + "/readyz")
+		res, err := probe.Get(s.base + "/readyz")
 		if err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {

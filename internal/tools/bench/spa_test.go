@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -44,5 +45,13 @@ func TestMeasureSPA(t *testing.T) {
 	}
 	if len(r.Files) != 3 || r.Files[0].Bytes != len("console.log(1)") || r.Gzipped() <= 3*20 {
 		t.Errorf("measured %+v", r)
+	}
+}
+
+// gzipped compresses: ten thousand bytes of one letter come to a few dozen.
+func TestGzipped(t *testing.T) {
+	n, err := gzipped(bytes.Repeat([]byte("a"), 10_000))
+	if err != nil || n <= 0 || n >= 100 {
+		t.Errorf("gzipped 10,000 bytes of a to %d bytes, %v", n, err)
 	}
 }
