@@ -114,7 +114,7 @@ func TestComposeFile(t *testing.T) {
 	if !slices.Equal(upstream, replicas) {
 		t.Errorf("nginx.conf's upstream is %v, want the replicas %v", upstream, replicas)
 	}
-	for _, loc := range []string{"location /api/", "location = /readyz", "try_files $uri /index.html"} {
+	for _, loc := range []string{"location /api/", "location = /readyz", "try_files $uri /index.html", "gzip on;"} {
 		if !strings.Contains(string(conf), loc) {
 			t.Errorf("nginx.conf has no %q", loc)
 		}
