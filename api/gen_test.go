@@ -39,8 +39,10 @@ func TestGen(t *testing.T) {
 	if code, out := gen("-enterprises", "10", "-today", "2026-13-01"); code != 1 || !strings.Contains(out, "-today") {
 		t.Errorf("a bad -today: exited %d: %s", code, out)
 	}
-	if code, _ := gen("-enterprises", "0", "-add"); code != 1 {
-		t.Errorf("gen of no enterprise exited %d", code)
+	for _, args := range [][]string{{"-enterprises", "0"}, {"-enterprises", "-5"}, {"-enterprises", "5", "-today", "2150-01-01"}} {
+		if code, out := gen(append(args, "-add")...); code != 1 || !strings.Contains(out, "bad configuration") {
+			t.Errorf("gen %v exited %d: %s", args, code, out)
+		}
 	}
 
 	// api recount counts the statistics again: here, after they were lost.

@@ -3,7 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
-	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -48,36 +48,14 @@ func rowsOf(t *testing.T, db *gorm.DB, table string) int64 {
 	return n
 }
 
-// storedResults reads every stored criteria result, written out.
-func storedResults(t *testing.T, db *gorm.DB) []string {
+// storedResults reads every stored criteria result, every column of it.
+func storedResults(t *testing.T, db *gorm.DB) []store.EligibilityRow {
 	t.Helper()
-	var rows []struct {
-		EnterpriseID int64
-		Tier         string
-		Ruleset      string
-		ReportYear   int
-		Eligible     bool
-		Route        *string
-		Score        *int
-		UnmetCount   int
-		MissingCount int
-	}
-	if err := db.Table("eligibility_results").Order("enterprise_id, tier").Find(&rows).Error; err != nil {
+	var rows []store.EligibilityRow
+	if err := db.Order("enterprise_id, tier").Find(&rows).Error; err != nil {
 		t.Fatal(err)
 	}
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		route, score := "", -1
-		if r.Route != nil {
-			route = *r.Route
-		}
-		if r.Score != nil {
-			score = *r.Score
-		}
-		out[i] = fmt.Sprintf("%d %s %s %d %t %s %d %d %d", r.EnterpriseID, r.Tier, r.Ruleset, r.ReportYear, r.Eligible, route, score,
-			r.UnmetCount, r.MissingCount)
-	}
-	return out
+	return rows
 }
 
 // A loaded registry is the server's own: every row where it belongs, the server's reads answer
@@ -178,10 +156,10 @@ func TestBulkLoad(t *testing.T) {
 	if _, err := store.NewJobs(db).RefreshAllEligibility(ctx, g.Now(), cst); err != nil {
 		t.Fatal(err)
 	}
-	if after := storedResults(t, db); !slices.Equal(before, after) {
+	if after := storedResults(t, db); !reflect.DeepEqual(before, after) {
 		for i := range before {
-			if i < len(after) && before[i] != after[i] {
-				t.Fatalf("stored result differs from the refresh's:\nloaded    %s\nrefreshed %s", before[i], after[i])
+			if i < len(after) && !reflect.DeepEqual(before[i], after[i]) {
+				t.Fatalf("stored result differs from the refresh's:\nloaded    %+v\nrefreshed %+v", before[i], after[i])
 			}
 		}
 		t.Fatalf("%d results loaded, %d after the refresh", len(before), len(after))

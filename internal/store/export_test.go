@@ -21,5 +21,8 @@ func BulkColumns(t testing.TB, db *gorm.DB) map[string][]string {
 	return out
 }
 
+// EligibilityRow is a stored criteria result, as the store maps its table.
+type EligibilityRow = eligibilityRow
+
 // WithoutPassword is withoutPassword, for the backup's tests.
 var WithoutPassword = withoutPassword

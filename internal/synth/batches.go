@@ -85,15 +85,9 @@ func plan(today calendar.Date, loc *time.Location) []plannedBatch {
 
 // sortBatches orders the plan by opening day, then tier from the bottom, then name.
 func sortBatches(ps []plannedBatch) {
-	rank := map[criteria.Tier]int{criteria.InnovativeSME: 0, criteria.SpecializedSME: 1, criteria.LittleGiant: 2}
+	rank := func(t criteria.Tier) int { return slices.Index(criteria.Tiers, t) }
 	slices.SortStableFunc(ps, func(a, b plannedBatch) int {
-		if a.b.OpensOn != b.b.OpensOn {
-			if a.b.OpensOn.Before(b.b.OpensOn) {
-				return -1
-			}
-			return 1
-		}
-		return cmp.Or(cmp.Compare(rank[a.b.Tier], rank[b.b.Tier]), cmp.Compare(a.b.Name, b.b.Name))
+		return cmp.Or(a.b.OpensOn.Compare(b.b.OpensOn), cmp.Compare(rank(a.b.Tier), rank(b.b.Tier)), cmp.Compare(a.b.Name, b.b.Name))
 	})
 }
 

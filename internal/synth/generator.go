@@ -57,10 +57,10 @@ func (g *Generator) Batches() []batch.Batch {
 	return out
 }
 
-// Chunk returns the rows of n enterprises from the first-th (counting from 0), with ids of
+// chunk returns the rows of n enterprises from the first-th (counting from 0), with ids of
 // qualifications, their events, applications and steps counted from 1 within the chunk; Stream
 // places them after those of the chunks before.
-func (g *Generator) Chunk(first, n int) (*Chunk, error) {
+func (g *Generator) chunk(first, n int) (*Chunk, error) {
 	c := &Chunk{}
 	for k := first; k < first+n; k++ {
 		id := g.first.Enterprise + int64(k) + 1
@@ -177,7 +177,7 @@ func (g *Generator) Stream(ctx context.Context, chunkSize, workers int, fn func(
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				c, err := g.Chunk(j.first, j.n)
+				c, err := g.chunk(j.first, j.n)
 				j.out <- made{c, err}
 			}
 		}()

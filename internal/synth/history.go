@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"slices"
 	"time"
 
 	"github.com/tiertracker/tiertracker/internal/access"
@@ -46,12 +47,7 @@ type history struct {
 
 // holds reports whether the enterprise's qualification of a tier is in force on a day.
 func (h *history) holds(t criteria.Tier, day calendar.Date) bool {
-	for _, q := range h.quals {
-		if q.Tier == t && q.InForce(day) {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(qualification.HeldTiers(h.quals, day), t)
 }
 
 // mayApply reports whether the enterprise may submit to a batch on a day: it holds the tier below
@@ -133,16 +129,16 @@ func (h *history) climb(t criteria.Tier) {
 func (h *history) grant(bi int) {
 	p := h.g.batches[bi]
 	h.used[bi] = true
-	app := h.apply(p, []application.Action{application.Submit, application.Pass, application.Pass, application.RecordResult}, true)
+	appID := h.apply(p, []application.Action{application.Submit, application.Pass, application.Pass, application.RecordResult}, true)
 	today := h.g.cfg.Today
 	granted := p.announcedOn
 	q := qualification.Qualification{
 		ID: int64(len(h.chunk.Qualifications) + 1), EnterpriseID: h.e.ID, Tier: p.b.Tier, Source: qualification.SourceBatch,
-		BatchID: p.b.ID, BatchName: p.b.Name, ApplicationID: app.ID, AnnouncementNo: p.announcement,
+		BatchID: p.b.ID, BatchName: p.b.Name, ApplicationID: appID, AnnouncementNo: p.announcement,
 		GrantedOn: granted, ValidUntil: qualification.ValidUntilOf(granted), Version: 1,
 		CreatedAt: h.g.at(granted, 16), UpdatedAt: h.g.at(granted, 16),
 	}
-	events := []qualification.Event{{Kind: qualification.Granted, On: granted, ValidUntil: q.ValidUntil, BatchID: p.b.ID, ApplicationID: app.ID,
+	events := []qualification.Event{{Kind: qualification.Granted, On: granted, ValidUntil: q.ValidUntil, BatchID: p.b.ID, ApplicationID: appID,
 		AnnouncementNo: p.announcement, ActorUsername: ledgerActor, CreatedAt: q.CreatedAt}}
 	// Re-reviews at each expiry already past, the stronger likelier to pass.
 	for q.ValidUntil.Before(today) && h.d.chance(0.5+0.4*h.s) {
@@ -264,7 +260,7 @@ func (h *history) candidatesUnderWay(t criteria.Tier) []int {
 // apply records an application of a batch moved along a path of actions from its draft, each
 // action taken by the role of its stage, spread over the batch's calendar (and never after today),
 // and ending with the result when the path records one.
-func (h *history) apply(p plannedBatch, path []application.Action, approved bool) *application.Application {
+func (h *history) apply(p plannedBatch, path []application.Action, approved bool) int64 {
 	today := h.g.cfg.Today
 	last := today
 	if p.announced(today) {
@@ -317,19 +313,17 @@ func (h *history) apply(p plannedBatch, path []application.Action, approved bool
 		a.State, a.Version, a.UpdatedAt = to, a.Version+1, st.At
 	}
 	h.chunk.Applications = append(h.chunk.Applications, a)
-	return &h.chunk.Applications[len(h.chunk.Applications)-1]
+	return a.ID
 }
 
-// stageRole is who takes an action at a stage: the enterprise submits and withdraws, the county
-// and the city review at theirs, the city records results.
+// stageRole is who takes an action at a stage: the role of the stage, but the enterprise
+// withdraws at any.
 func stageRole(s application.State, a application.Action) access.Role {
-	switch {
-	case a == application.Submit || a == application.Withdraw:
+	if a == application.Withdraw {
 		return access.Enterprise
-	case s == application.CountyReview:
-		return access.CountyOfficer
 	}
-	return access.CityOfficer
+	role, _ := application.Stage(s)
+	return role
 }
 
 // consequences makes the profile agree with the history: an enterprise whose qualification was

@@ -132,6 +132,8 @@ func (cfg *Config) check(existing Existing) error {
 		return fmt.Errorf("%w: at most %d enterprises in one registry", ErrBadConfig, MaxEnterprises)
 	case cfg.Today.Year() < 2022:
 		return fmt.Errorf("%w: today must be in 2022 or later (the ladder's measures), not %s", ErrBadConfig, cfg.Today)
+	case cfg.Today.Year()-1 > criteria.MaxYear:
+		return fmt.Errorf("%w: today must be in %d or before (its reports' years are checked), not %s", ErrBadConfig, criteria.MaxYear+1, cfg.Today)
 	}
 	return nil
 }

@@ -267,6 +267,25 @@ func TestShape(t *testing.T) {
 	t.Logf("holders %v, eligible %v, statuses %v, applications %v, events %d, steps %d", holders, eligible, status, states, events, steps)
 }
 
+// Every fact the criteria read is generated, under either ruleset: no result misses one.
+func TestNoFactMissing(t *testing.T) {
+	for _, today := range []calendar.Date{synth.DefaultToday, calendar.NewDate(2025, 12, 1)} {
+		g, err := synth.New(synth.Config{Enterprises: 500, Seed: 3, Location: shanghai, Today: today}, synth.Existing{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range collect(t, g, 100, 2) {
+			for _, r := range c.Results {
+				for _, x := range r.Results {
+					if len(x.Missing) > 0 {
+						t.Fatalf("%s: enterprise %d, %s: facts missing %v", today, r.EnterpriseID, x.Tier, x.Missing)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestAddedRegistryFollowsExisting(t *testing.T) {
 	base := generator(t, 10, 1, synth.Existing{})
 	existing := synth.Existing{Enterprises: 10, Last: synth.IDs{Enterprise: 10, AnnualReport: 30, Qualification: 5, QualificationEvent: 9,
@@ -309,6 +328,7 @@ func TestBadConfig(t *testing.T) {
 	for _, cfg := range []synth.Config{
 		{Enterprises: 0},
 		{Enterprises: 10, Today: calendar.NewDate(2021, 5, 1)},
+		{Enterprises: 10, Today: calendar.NewDate(criteria.MaxYear+2, 1, 1)},
 		{Enterprises: synth.MaxEnterprises + 1},
 	} {
 		if _, err := synth.New(cfg, synth.Existing{}); !errors.Is(err, synth.ErrBadConfig) {
