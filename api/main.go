@@ -7,6 +7,7 @@
 //	                   ADMIN_PASSWORD or the first line of standard input)
 //	api backup         write a consistent copy of the database (-out FILE)
 //	api gen            fill an empty database with a synthetic registry (-enterprises N -seed S)
+//	api recount        count the statistics again, after a repair of the data by hand
 package main
 
 import (
@@ -99,7 +100,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) 
 	case "gen":
 		err = gen(ctx, cfg, args, stderr)
 	case "recount":
-		err = recount(ctx, cfg, log, stderr)
+		err = recount(ctx, cfg, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprintln(stderr, "usage: api [serve | migrate | create-admin -username NAME -display-name NAME | backup -out FILE | gen -enterprises N -seed S | recount]")
 		return 0
@@ -168,9 +169,10 @@ func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Wri
 }
 
 // recount counts the statistics' cohorts again from the registry, while the servers run: after
-// a repair of the data by hand in SQL, which moves no counts (see docs/operations.md).
-func recount(ctx context.Context, cfg config.Config, log *slog.Logger, stderr io.Writer) error {
-	db, err := openMigrated(ctx, cfg, log)
+// a repair of the data by hand in SQL, which moves no counts (see docs/operations.md). It does
+// not migrate: the running servers' release owns the schema.
+func recount(ctx context.Context, cfg config.Config, stderr io.Writer) error {
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
 	if err != nil {
 		return err
 	}

@@ -395,6 +395,35 @@ func TestExpiryNotices(t *testing.T) {
 	}
 }
 
+// The daily job reads the expiring qualifications a page at a time, and reaches every page.
+func TestExpiryNoticesPageByPage(t *testing.T) {
+	w := newWorkflowEnv(t)
+	quals := []qualification.Qualification{{
+		EnterpriseID: w.ent, Tier: criteria.InnovativeSME, Source: qualification.SourceImport,
+		GrantedOn: calendar.NewDate(2023, 12, 20), ValidUntil: calendar.NewDate(2026, 12, 20), Version: 1,
+	}}
+	for i := range 2 {
+		other := w.addEnterprise("445202", fmt.Sprintf("揭阳市到期分页%d有限公司", i))
+		quals = append(quals, qualification.Qualification{EnterpriseID: other.ID, Tier: criteria.InnovativeSME, Source: qualification.SourceImport,
+			GrantedOn: calendar.NewDate(2024, 1, 10+i), ValidUntil: calendar.NewDate(2027, 1, 10+i), Version: 1})
+	}
+	if err := store.NewEnterprises(w.db).CreateQualifications(context.Background(), quals); err != nil {
+		t.Fatal(err)
+	}
+	svc := qualification.Service{Store: store.NewQualifications(w.db), Now: func() time.Time { return w.now }, Location: testLocation, PageSize: 1}
+	created := 0
+	_, err := store.NewQualifications(w.db).Exclusive(context.Background(), "expiry_notices", func(st qualification.Store) error {
+		n, err := svc.ExpiryNotices(context.Background(), st)
+		created = n
+		return err
+	})
+	// The first's 30-day notice to its user and its county officer, and each other's 90-day
+	// notice to the county officer: three pages.
+	if err != nil || created != 4 {
+		t.Errorf("created %d notices, %v; want 4", created, err)
+	}
+}
+
 // A batch opened from 2026-04-01 judges by miit-2026 unless it names another; one opened before
 // keeps miit-2022; each application's frozen self-check names the ruleset it was judged by.
 func TestBatchRulesetByOpeningDay(t *testing.T) {

@@ -1,6 +1,7 @@
 package qualification
 
 import (
+	"cmp"
 	"context"
 	"strings"
 	"time"
@@ -73,6 +74,8 @@ type Service struct {
 	Now          func() time.Time
 	Location     *time.Location
 	ExpiringDays int // the window of "expiring"; DefaultExpiringDays when 0
+	// PageSize is how many expiring qualifications ExpiryNotices reads at a time (0: 1,000).
+	PageSize int
 }
 
 // Window returns the days before expiry in which a qualification is "expiring".
@@ -295,19 +298,20 @@ func (s Service) ExpiryNotices(ctx context.Context, st Store) (int, error) {
 	today := s.today()
 	now := s.Now().UTC()
 	created := 0
+	size := cmp.Or(s.PageSize, expiryPage)
 	// A page at a time (soonest expiry first): a province's expiring qualifications at once would
 	// hold a hundred megabytes. A qualification revoked meanwhile may shift the pages by one;
 	// tomorrow's run, whose notices are keyed as today's, makes up for it.
 	for number := 1; ; number++ {
 		f := Filter{Status: Valid, AsOf: today, ExpiringWithinDays: NoticeDays[0], ExpiringDays: s.Window(),
-			Page: paging.Request{Number: number, Size: expiryPage}}
+			Page: paging.Request{Number: number, Size: size}}
 		items, _, err := st.QueryQualifications(ctx, f)
 		if err != nil {
 			return created, err
 		}
 		n, err := s.notifyExpiring(ctx, st, items, today, now)
 		created += n
-		if err != nil || len(items) < expiryPage {
+		if err != nil || len(items) < size {
 			return created, err
 		}
 	}

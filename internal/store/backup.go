@@ -29,17 +29,22 @@ func Backup(ctx context.Context, db *gorm.DB, databaseURL, out string) error {
 		}
 		return nil
 	}
-	dbname, password := withoutPassword(databaseURL)
-	cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", out, "--dbname", dbname)
-	if password != "" {
-		// A password on the command line would show in every process list.
-		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
-	}
-	if msg, err := cmd.CombinedOutput(); err != nil {
+	if msg, err := pgDump(ctx, databaseURL, out).CombinedOutput(); err != nil {
 		_ = os.Remove(out)
 		return fmt.Errorf("backup: pg_dump: %w: %s", err, msg)
 	}
 	return nil
+}
+
+// pgDump is the pg_dump command of a backup of databaseURL into out. The password goes through
+// the environment: on the command line it would show in every process list.
+func pgDump(ctx context.Context, databaseURL, out string) *exec.Cmd {
+	dbname, password := withoutPassword(databaseURL)
+	cmd := exec.CommandContext(ctx, "pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", out, "--dbname", dbname)
+	if password != "" {
+		cmd.Env = append(os.Environ(), "PGPASSWORD="+password)
+	}
+	return cmd
 }
 
 var passwordKeyword = regexp.MustCompile(`(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|\S*)`)

@@ -151,3 +151,15 @@ func TestBackupKeepsThePasswordOffTheCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// TestBackupRunsPGDumpWithoutThePassword: the command a backup runs has no password in its
+// arguments, and hands it to pg_dump in its environment.
+func TestBackupRunsPGDumpWithoutThePassword(t *testing.T) {
+	cmd := store.PGDump(context.Background(), "postgres://tt:s3cret@db:5432/tt?sslmode=require", "out.dump")
+	if args := strings.Join(cmd.Args, " "); strings.Contains(args, "s3cret") || !strings.Contains(args, "postgres://tt@db:5432/tt") {
+		t.Errorf("pg_dump %s", args)
+	}
+	if !slices.Contains(cmd.Env, "PGPASSWORD=s3cret") {
+		t.Error("no PGPASSWORD for pg_dump")
+	}
+}

@@ -26,3 +26,6 @@ type EligibilityRow = eligibilityRow
 
 // WithoutPassword is withoutPassword, for the backup's tests.
 var WithoutPassword = withoutPassword
+
+// PGDump is pgDump, for the backup's tests.
+var PGDump = pgDump
