@@ -138,6 +138,18 @@ func migrate(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	return sqlDB.Close()
 }
 
+// withDatabase runs fn over the configured database, without migrating it (a command beside
+// running servers leaves the schema to their release), and closes it.
+func withDatabase(ctx context.Context, cfg config.Config, fn func(*gorm.DB) error) error {
+	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	sqlDB, _ := db.DB()
+	defer sqlDB.Close()
+	return fn(db)
+}
+
 // backup writes a consistent copy of the configured database while the server runs (see
 // docs/operations.md for the restore).
 func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Writer) error {
@@ -150,14 +162,9 @@ func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Wri
 	if *out == "" {
 		return errors.New("backup: -out FILE is required")
 	}
-	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	sqlDB, _ := db.DB()
-	defer sqlDB.Close()
 	start := time.Now()
-	if err := store.Backup(ctx, db, cfg.DatabaseURL, *out); err != nil {
+	err := withDatabase(ctx, cfg, func(db *gorm.DB) error { return store.Backup(ctx, db, cfg.DatabaseURL, *out) })
+	if err != nil {
 		return err
 	}
 	info, err := os.Stat(*out)
@@ -172,14 +179,8 @@ func backup(ctx context.Context, cfg config.Config, args []string, stderr io.Wri
 // a repair of the data by hand in SQL, which moves no counts (see docs/operations.md). It does
 // not migrate: the running servers' release owns the schema.
 func recount(ctx context.Context, cfg config.Config, stderr io.Writer) error {
-	db, err := store.Open(ctx, cfg.DatabaseURL, cfg.DataDir)
-	if err != nil {
-		return err
-	}
-	sqlDB, _ := db.DB()
-	defer sqlDB.Close()
 	start := time.Now()
-	if err := store.NewStats(db).RebuildCohorts(ctx); err != nil {
+	if err := withDatabase(ctx, cfg, func(db *gorm.DB) error { return store.NewStats(db).RebuildCohorts(ctx) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "statistics recounted (%s)\n", time.Since(start).Round(time.Millisecond))
